@@ -1,0 +1,62 @@
+"""Settings read from the environment; every path the service writes lives under ROSTER_DATA_DIR."""
+
+import os
+import secrets
+from datetime import timedelta
+from pathlib import Path
+
+BASE_DIR = Path(__file__).resolve().parent
+
+
+def data_dir() -> Path:
+    """The folder holding the SQLite file, Meilisearch data, keys and generated secrets."""
+    path = Path(os.environ.get("ROSTER_DATA_DIR", BASE_DIR / "instance")).resolve()
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def read_or_create_secret(path: Path, nbytes: int = 32) -> str:
+    """Return the secret stored at path, generating it (mode 0600) on first use."""
+    if not path.exists():
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as handle:
+            handle.write(secrets.token_urlsafe(nbytes))
+    return path.read_text().strip()
+
+
+def database_url(folder: Path) -> str:
+    url = os.environ.get("DATABASE_URL") or f"sqlite:///{folder / 'roster.db'}"
+    # Hosted PostgreSQL often hands out postgres:// URLs; SQLAlchemy wants a driver name.
+    for prefix in ("postgres://", "postgresql://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix) :]
+    return url
+
+
+class Config:
+    def __init__(self) -> None:
+        folder = data_dir()
+        self.ROSTER_DATA_DIR = str(folder)
+        self.SECRET_KEY = os.environ.get("SECRET_KEY") or read_or_create_secret(
+            folder / "secret_key"
+        )
+        self.SQLALCHEMY_DATABASE_URI = database_url(folder)
+        self.SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+        self.MEILI_URL = os.environ.get("MEILI_URL", "")
+        self.MEILI_MASTER_KEY = os.environ.get("MEILI_MASTER_KEY", "")
+        self.MEILI_TIMEOUT = float(os.environ.get("MEILI_TIMEOUT", "5"))
+        self.SESSION_COOKIE_HTTPONLY = True
+        self.SESSION_COOKIE_SAMESITE = "Lax"
+        self.SESSION_COOKIE_SECURE = os.environ.get("ROSTER_HTTPS", "") == "1"
+        self.REMEMBER_COOKIE_HTTPONLY = True
+        self.REMEMBER_COOKIE_SAMESITE = "Lax"
+        self.REMEMBER_COOKIE_SECURE = self.SESSION_COOKIE_SECURE
+        self.PERMANENT_SESSION_LIFETIME = timedelta(hours=12)
+        self.WTF_CSRF_TIME_LIMIT = 8 * 3600
+        self.RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
+        self.RATELIMIT_HEADERS_ENABLED = True
+        self.LOGIN_LIMITS_PER_ACCOUNT = os.environ.get("LOGIN_LIMITS_PER_ACCOUNT", "5/minute")
+        self.LOGIN_LIMITS_PER_ADDRESS = os.environ.get("LOGIN_LIMITS_PER_ADDRESS", "20/minute")
+        self.API_TOKEN_LIFETIME = timedelta(hours=int(os.environ.get("API_TOKEN_HOURS", "24")))
+        self.REVIEW_PERIOD_DAYS = int(os.environ.get("REVIEW_PERIOD_DAYS", "365"))
+        self.PREFERRED_URL_SCHEME = "https" if self.SESSION_COOKIE_SECURE else "http"

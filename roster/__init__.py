@@ -1,0 +1,57 @@
+"""RSO Roster: directory of national contact points and roster of experts."""
+
+from flask import Flask
+
+from config import Config
+
+
+def create_app(overrides: dict | None = None) -> Flask:
+    """Build the application; `overrides` replace settings (used by tests)."""
+    app = Flask(__name__, template_folder="../templates")
+    app.config.from_object(Config())
+    if overrides:
+        app.config.update(overrides)
+    register_extensions(app)
+    register_blueprints(app)
+    register_errorhandlers(app)
+    register_hooks(app)
+    register_commands(app)
+    return app
+
+
+def register_extensions(app: Flask) -> None:
+    from roster import models  # noqa: F401  (every table known to SQLAlchemy and Alembic)
+    from roster.auth.session import configure_login
+    from roster.extensions import csrf, db, limiter, migrate
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(app.root_path + "/../migrations"))
+    csrf.init_app(app)
+    limiter.init_app(app)
+    configure_login(app)
+
+
+def register_blueprints(app: Flask) -> None:
+    from roster.blueprints import BLUEPRINTS
+
+    for blueprint in BLUEPRINTS:
+        app.register_blueprint(blueprint)
+
+
+def register_errorhandlers(app: Flask) -> None:
+    from roster.errors import register
+
+    register(app)
+
+
+def register_hooks(app: Flask) -> None:
+    from roster import navigation, security
+
+    security.register(app)
+    navigation.register(app)
+
+
+def register_commands(app: Flask) -> None:
+    from roster.cli import roster_cli
+
+    app.cli.add_command(roster_cli)

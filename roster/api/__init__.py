@@ -1,0 +1,1 @@
+"""JSON API plumbing shared by every feature: problems, token auth, paging."""

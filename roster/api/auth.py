@@ -1,0 +1,31 @@
+"""Bearer-token authentication for the API (sessions are never accepted there)."""
+
+from flask import abort, g, request
+
+from roster.auth.operations import user_for_token
+
+
+def api_user():
+    """The user behind the request's bearer token; 401 without a valid one."""
+    if "api_user" not in g:
+        header = request.headers.get("Authorization", "")
+        scheme, _, token = header.partition(" ")
+        found = user_for_token(token.strip()) if scheme.lower() == "bearer" and token else None
+        if found is None:
+            abort(401, description="Send a valid bearer token: POST /api/v1/tokens to get one.")
+        g.api_user, g.api_token = found
+    return g.api_user
+
+
+def require(allowed: bool) -> None:
+    """403 unless the permission check passed."""
+    if not allowed:
+        abort(403, description="Your role may not do this.")
+
+
+def json_body() -> dict:
+    """The request's JSON object; 400 when it is not one."""
+    data = request.get_json(silent=True)
+    if not isinstance(data, dict):
+        abort(400, description="Send a JSON object with Content-Type: application/json.")
+    return data

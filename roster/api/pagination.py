@@ -1,0 +1,64 @@
+"""Collections as {"items", "_meta", "_links"}, paged in a stable order."""
+
+from flask import request, url_for
+from sqlalchemy import func, select
+
+from roster.errors import ValidationFailed
+from roster.extensions import db
+
+MAX_PER_PAGE = 100
+
+
+def page_args(default_per_page: int = 20) -> tuple[int, int]:
+    """Read and check `page` and `per_page` from the query string."""
+    errors = {}
+    values = {}
+    for name, default, maximum in (("page", 1, None), ("per_page", default_per_page, MAX_PER_PAGE)):
+        raw = request.args.get(name, str(default))
+        try:
+            value = int(raw)
+        except ValueError:
+            errors[name] = ["Must be a whole number."]
+            continue
+        if value < 1 or (maximum and value > maximum):
+            errors[name] = [
+                f"Must be between 1 and {maximum}." if maximum else "Must be 1 or more."
+            ]
+        values[name] = value
+    if errors:
+        raise ValidationFailed(errors)
+    return values["page"], values["per_page"]
+
+
+def links(page: int, per_page: int, total: int) -> dict:
+    args = request.args.to_dict(flat=False)
+    endpoint = request.endpoint
+    view_args = request.view_args or {}
+
+    def url(target_page: int) -> str:
+        merged = {**args, "page": target_page, "per_page": per_page}
+        return url_for(endpoint, **view_args, **merged)
+
+    last = max(1, -(-total // per_page))
+    return {
+        "self": url(page),
+        "next": url(page + 1) if page < last else None,
+        "prev": url(page - 1) if page > 1 else None,
+    }
+
+
+def collection(items: list[dict], page: int, per_page: int, total: int, **extra) -> dict:
+    body = {
+        "items": items,
+        "_meta": {"page": page, "per_page": per_page, "total": total},
+        "_links": links(page, per_page, total),
+    }
+    body.update(extra)
+    return body
+
+
+def paginate_query(statement, page: int, per_page: int) -> tuple[list, int]:
+    """Run `statement` (already ordered) for one page; return (rows, total)."""
+    total = db.session.scalar(select(func.count()).select_from(statement.order_by(None).subquery()))
+    rows = db.session.scalars(statement.limit(per_page).offset((page - 1) * per_page)).all()
+    return list(rows), total

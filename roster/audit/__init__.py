@@ -1,0 +1,1 @@
+"""Who changed which record, when, and how."""

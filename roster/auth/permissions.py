@@ -1,0 +1,67 @@
+"""Who may see or change what: the one place pages and the API ask."""
+
+from roster.auth.models import User
+
+
+def _signed_in(user) -> bool:
+    return bool(user is not None and getattr(user, "is_authenticated", False) and user.is_active)
+
+
+def is_admin(user) -> bool:
+    return _signed_in(user) and user.role == "admin"
+
+
+def is_rso(user) -> bool:
+    """RSO staff and admins: the office itself."""
+    return _signed_in(user) and user.role in ("admin", "staff")
+
+
+def can_read_directory(user) -> bool:
+    """Every signed-in account reads the directory, the roster and the map."""
+    return _signed_in(user)
+
+
+def can_edit_member_records(user: User, member_id: int | None) -> bool:
+    """Agencies and focal points of a member: the office, or that member's own editor."""
+    if is_rso(user):
+        return True
+    return (
+        _signed_in(user)
+        and user.role == "editor"
+        and user.member_id is not None
+        and user.member_id == member_id
+    )
+
+
+def can_edit_focal_point(user: User, focal_point) -> bool:
+    return can_edit_member_records(user, focal_point.member_id)
+
+
+def can_create_focal_points(user: User) -> bool:
+    """Whether the user may create focal points for at least one member."""
+    return is_rso(user) or (_signed_in(user) and user.role == "editor")
+
+
+def can_manage_experts(user: User) -> bool:
+    return is_rso(user)
+
+
+def can_read_audit(user: User) -> bool:
+    return is_rso(user)
+
+
+def can_manage_users(user: User) -> bool:
+    return is_admin(user)
+
+
+def can_manage_reference_data(user: User) -> bool:
+    return is_admin(user)
+
+
+def editable_member_ids(user: User) -> list[int] | None:
+    """Members whose records the user may change: None means all of them."""
+    if is_rso(user):
+        return None
+    if _signed_in(user) and user.role == "editor" and user.member_id:
+        return [user.member_id]
+    return []

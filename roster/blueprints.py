@@ -1,0 +1,22 @@
+"""Every blueprint of the service, in registration order."""
+
+from roster import health
+from roster.audit import blueprint as audit
+from roster.auth import blueprint as auth
+from roster.directory import blueprint as directory
+from roster.experts import blueprint as experts
+from roster.reference import blueprint as reference
+
+BLUEPRINTS = (
+    health.bp,
+    auth.bp,
+    auth.api_bp,
+    reference.bp,
+    reference.api_bp,
+    audit.bp,
+    audit.api_bp,
+    directory.bp,
+    directory.api_bp,
+    experts.bp,
+    experts.api_bp,
+)

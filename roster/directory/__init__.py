@@ -1,0 +1,1 @@
+"""The directory: agencies of members and their focal points (national contact points)."""

@@ -1,0 +1,31 @@
+"""The main menu: each entry shows only to the roles allowed to use it."""
+
+from flask import Flask, request, url_for
+from flask_login import current_user
+
+from roster.auth import permissions
+
+MENU = (
+    ("Members", "directory.member_list", permissions.can_read_directory),
+    ("Focal points", "directory.focal_point_list", permissions.can_read_directory),
+    ("Experts", "experts.expert_list", permissions.can_read_directory),
+    ("Thematic areas", "reference.thematic_areas", permissions.can_manage_reference_data),
+    ("Accounts", "auth.user_list", permissions.can_manage_users),
+)
+
+
+def main_navigation() -> list[dict]:
+    return [
+        {
+            "label": label,
+            "url": url_for(endpoint),
+            "active": request.endpoint == endpoint,
+        }
+        for label, endpoint, allowed in MENU
+        if allowed(current_user)
+    ]
+
+
+def register(app: Flask) -> None:
+    app.jinja_env.globals["main_navigation"] = main_navigation
+    app.jinja_env.globals["permissions"] = permissions

@@ -1,0 +1,1 @@
+"""Reference data: members of the Bali Process, thematic areas, languages."""

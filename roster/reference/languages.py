@@ -1,0 +1,27 @@
+"""ISO 639-1 languages and the proficiency scale."""
+
+from functools import cache
+
+import pycountry
+
+LEVELS = ("basic", "working", "fluent", "native")
+LEVEL_RANK = {level: rank for rank, level in enumerate(LEVELS, start=1)}
+
+
+@cache
+def language_names() -> dict[str, str]:
+    """{alpha-2 code: English name} for every ISO 639-1 language."""
+    return {lang.alpha_2: lang.name for lang in pycountry.languages if hasattr(lang, "alpha_2")}
+
+
+def is_language_code(code: str) -> bool:
+    return code in language_names()
+
+
+def language_name(code: str) -> str:
+    return language_names().get(code, code)
+
+
+def levels_at_least(level: str) -> list[str]:
+    """The levels at or above `level`: fluent -> [fluent, native]."""
+    return [name for name in LEVELS if LEVEL_RANK[name] >= LEVEL_RANK[level]]

@@ -1,0 +1,1 @@
+"""Search: Meilisearch indexes fed from an outbox, with a database fallback."""

@@ -1,0 +1,84 @@
+"""factory_boy factories bound to the application's session."""
+
+from datetime import date
+
+import factory
+from factory.alchemy import SQLAlchemyModelFactory
+from sqlalchemy import select
+
+from roster.auth.models import User
+from roster.auth.passwords import hash_password
+from roster.directory.models import Agency, FocalPoint, FocalPointHolder
+from roster.experts.models import Expert
+from roster.extensions import db
+from roster.reference.models import Member
+
+PASSWORD = "correct horse battery staple"
+PASSWORD_HASH = hash_password(PASSWORD)
+
+
+def member(code: str) -> Member:
+    return db.session.scalar(select(Member).where(Member.code == code))
+
+
+class BaseFactory(SQLAlchemyModelFactory):
+    class Meta:
+        abstract = True
+        sqlalchemy_session_factory = lambda: db.session  # noqa: E731
+        sqlalchemy_session_persistence = "commit"
+
+
+class UserFactory(BaseFactory):
+    class Meta:
+        model = User
+
+    email = factory.Sequence(lambda n: f"user{n}@example.org")
+    password_hash = PASSWORD_HASH
+    role = "viewer"
+    is_enabled = True
+
+
+class AgencyFactory(BaseFactory):
+    class Meta:
+        model = Agency
+
+    member = factory.LazyFunction(lambda: member("IDN"))
+    name = factory.Sequence(lambda n: f"National Agency {n}")
+    acronym = factory.Sequence(lambda n: f"NA{n}")
+    sector = "law-enforcement"
+
+
+class FocalPointFactory(BaseFactory):
+    class Meta:
+        model = FocalPoint
+
+    agency = factory.SubFactory(AgencyFactory)
+    member = factory.SelfAttribute("agency.member")
+    position = factory.Sequence(lambda n: f"National Contact Point {n}")
+
+    @factory.post_generation
+    def holder(obj, create, extracted, **kwargs):
+        if extracted is False:
+            return
+        obj.holders.append(
+            FocalPointHolder(
+                full_name=kwargs.get("full_name", "Siti Rahayu"),
+                email=kwargs.get("email", "siti.rahayu@example.go.id"),
+                phone=kwargs.get("phone", "+62215550100"),
+                started_on=kwargs.get("started_on", date(2024, 1, 1)),
+            )
+        )
+        if create:
+            db.session.commit()
+
+
+class ExpertFactory(BaseFactory):
+    class Meta:
+        model = Expert
+
+    full_name = factory.Sequence(lambda n: f"Expert Number{n}")
+    email = factory.Sequence(lambda n: f"expert{n}@example.org")
+    nationality = "THA"
+    organisation = "Royal Thai Police"
+    position = "Inspector"
+    bio = "Investigates trafficking networks."
