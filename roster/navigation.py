@@ -4,6 +4,7 @@ from flask import Flask, request, url_for
 from flask_login import current_user
 
 from roster.auth import permissions
+from roster.reference.languages import language_name
 
 MENU = (
     ("Members", "directory.member_list", permissions.can_read_directory),
@@ -26,6 +27,15 @@ def main_navigation() -> list[dict]:
     ]
 
 
+def page_url(page: int) -> str:
+    """The current page's URL with its query string, at another page number."""
+    args = request.args.to_dict(flat=False)
+    args["page"] = [str(page)]
+    return url_for(request.endpoint, **(request.view_args or {}), **args)
+
+
 def register(app: Flask) -> None:
+    app.jinja_env.globals["page_url"] = page_url
     app.jinja_env.globals["main_navigation"] = main_navigation
     app.jinja_env.globals["permissions"] = permissions
+    app.jinja_env.globals["language_name"] = language_name

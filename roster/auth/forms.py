@@ -19,12 +19,12 @@ class UserCreateForm(FlaskForm):
         validators=[DataRequired(), Length(min=MIN_PASSWORD_LENGTH)],
         description=f"At least {MIN_PASSWORD_LENGTH} characters.",
     )
-    role = SelectField("Role", choices=[(role, role.title()) for role in ROLES])
+    role = SelectField("Role", choices={role: role.title() for role in ROLES})
     member = SelectField("Member (editors only)", choices=[], validate_choice=False)
 
 
 class UserEditForm(FlaskForm):
-    role = SelectField("Role", choices=[(role, role.title()) for role in ROLES])
+    role = SelectField("Role", choices={role: role.title() for role in ROLES})
     member = SelectField("Member (editors only)", choices=[], validate_choice=False)
     is_enabled = BooleanField("Account active")
     version = HiddenField()

@@ -13,9 +13,9 @@ class ThematicAreaForm(FlaskForm):
 class MemberForm(FlaskForm):
     code = StringField("Code", validators=[DataRequired(), Length(max=10)])
     name = StringField("Name", validators=[DataRequired(), Length(max=120)])
-    kind = SelectField("Kind", choices=[(kind, kind.title()) for kind in MEMBER_KINDS])
+    kind = SelectField("Kind", choices={kind: kind.title() for kind in MEMBER_KINDS})
     status = SelectField(
         "Status",
-        choices=[(status, status.title()) for status in MEMBER_STATUSES],
+        choices={status: status.title() for status in MEMBER_STATUSES},
         default="observer",
     )

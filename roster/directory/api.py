@@ -1,0 +1,103 @@
+"""Focal points and agencies through the JSON API."""
+
+from flask import abort, request, url_for
+
+from roster.api.auth import api_user, json_body, require
+from roster.api.pagination import collection, page_args, paginate_query
+from roster.auth.permissions import (
+    can_edit_focal_point,
+    can_edit_member_records,
+    can_read_directory,
+)
+from roster.directory import operations, queries
+from roster.directory.models import FocalPoint
+from roster.directory.serializers import agency_to_api, focal_point_to_api, holder_to_api
+from roster.errors import ValidationFailed
+from roster.extensions import db
+from roster.validation import clean_version
+
+
+def _version_from(body: dict) -> int:
+    try:
+        return clean_version(body.get("version"))
+    except ValueError as error:
+        raise ValidationFailed({"version": [str(error)]}) from None
+
+
+def _handover_flag(body: dict) -> bool | None:
+    value = body.get("handover")
+    if value is not None and not isinstance(value, bool):
+        raise ValidationFailed({"handover": ["Must be true or false."]})
+    return value
+
+
+def _load_focal_point(focal_point_id: int) -> FocalPoint:
+    focal_point = db.session.get(FocalPoint, focal_point_id)
+    if focal_point is None:
+        abort(404, description=f"There is no focal point {focal_point_id}.")
+    return focal_point
+
+
+def focal_point_list():
+    require(can_read_directory(api_user()))
+    page, per_page = page_args()
+    focal_points, total = paginate_query(queries.focal_points_statement(), page, per_page)
+    return collection([focal_point_to_api(fp) for fp in focal_points], page, per_page, total)
+
+
+def focal_point_create():
+    user = api_user()
+    body = json_body()
+    member = operations.find_member(body.get("member"))
+    if member is None:
+        raise ValidationFailed({"member": ["Unknown member code."]})
+    require(can_edit_member_records(user, member.id))
+    focal_point = operations.create_focal_point(user, member, body)
+    db.session.commit()
+    location = url_for("directory_api.focal_point_detail", focal_point_id=focal_point.id)
+    return focal_point_to_api(focal_point), 201, {"Location": location}
+
+
+def focal_point_detail(focal_point_id: int):
+    focal_point = _load_focal_point(focal_point_id)
+    require(can_read_directory(api_user()))
+    return focal_point_to_api(focal_point)
+
+
+def focal_point_update(focal_point_id: int):
+    focal_point = _load_focal_point(focal_point_id)
+    user = api_user()
+    require(can_edit_focal_point(user, focal_point))
+    body = json_body()
+    if "member" in body and body["member"] != focal_point.member.code:
+        raise ValidationFailed(
+            {"member": ["A focal point stays with its member: create one in the other member."]}
+        )
+    version = _version_from(body)
+    operations.update_focal_point(user, focal_point, body, version, _handover_flag(body))
+    db.session.commit()
+    return focal_point_to_api(focal_point)
+
+
+def focal_point_delete(focal_point_id: int):
+    focal_point = _load_focal_point(focal_point_id)
+    user = api_user()
+    require(can_edit_focal_point(user, focal_point))
+    operations.delete_focal_point(user, focal_point)
+    db.session.commit()
+    return "", 204
+
+
+def focal_point_history(focal_point_id: int):
+    focal_point = _load_focal_point(focal_point_id)
+    require(can_read_directory(api_user()))
+    holders = focal_point.holders
+    return {"items": [holder_to_api(holder) for holder in holders]}
+
+
+def agency_list():
+    require(can_read_directory(api_user()))
+    page, per_page = page_args(default_per_page=100)
+    member = request.args.get("member")
+    agencies, total = paginate_query(queries.agencies_statement(member), page, per_page)
+    return collection([agency_to_api(agency) for agency in agencies], page, per_page, total)

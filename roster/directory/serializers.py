@@ -1,0 +1,53 @@
+"""JSON shapes of directory records (see API.md)."""
+
+from roster.directory.models import Agency, FocalPoint, FocalPointHolder
+
+
+def _iso(value):
+    return value.isoformat() if value is not None else None
+
+
+def focal_point_to_api(focal_point: FocalPoint) -> dict:
+    holder = focal_point.current_holder
+    return {
+        "id": focal_point.id,
+        "version": focal_point.version,
+        "full_name": holder.full_name if holder else None,
+        "name_local": holder.name_local if holder else None,
+        "member": focal_point.member.code,
+        "agency": focal_point.agency.name,
+        "agency_id": focal_point.agency_id,
+        "position": focal_point.position,
+        "email": holder.email if holder else None,
+        "phone": holder.phone if holder else None,
+        "shared_mailbox": focal_point.shared_mailbox,
+        "holder_since": _iso(holder.started_on) if holder else None,
+        "thematic_areas": [area.code for area in focal_point.thematic_areas],
+        "languages": [{"code": item.code, "level": item.level} for item in focal_point.languages],
+        "verified_at": _iso(focal_point.verified_at),
+        "review_due": _iso(focal_point.review_due),
+        "created_at": _iso(focal_point.created_at),
+        "updated_at": _iso(focal_point.updated_at),
+    }
+
+
+def holder_to_api(holder: FocalPointHolder) -> dict:
+    return {
+        "full_name": holder.full_name,
+        "name_local": holder.name_local,
+        "email": holder.email,
+        "phone": holder.phone,
+        "started_on": _iso(holder.started_on),
+        "ended_on": _iso(holder.ended_on),
+    }
+
+
+def agency_to_api(agency: Agency) -> dict:
+    return {
+        "id": agency.id,
+        "version": agency.version,
+        "member": agency.member.code,
+        "name": agency.name,
+        "acronym": agency.acronym,
+        "sector": agency.sector,
+    }
