@@ -7,6 +7,7 @@ processes, as the service does. TEST_DATABASE_URL selects PostgreSQL; SQLite is 
 import os
 
 import pytest
+from flask.testing import FlaskClient
 from sqlalchemy import text
 
 from roster import create_app
@@ -19,6 +20,15 @@ from tests import factories
 @pytest.fixture(scope="session")
 def data_dir(tmp_path_factory):
     return tmp_path_factory.mktemp("roster-data")
+
+
+class FreshContextClient(FlaskClient):
+    """Runs every request in its own app context, as in production: its own `g` and its own
+    database session, separate from the test's."""
+
+    def open(self, *args, **kwargs):
+        with self.application.app_context():
+            return super().open(*args, **kwargs)
 
 
 @pytest.fixture(scope="session")
@@ -34,6 +44,7 @@ def app(data_dir):
             "RATELIMIT_STORAGE_URI": "memory://",
         }
     )
+    app.test_client_class = FreshContextClient
     with app.app_context():
         db.drop_all()
         db.create_all()

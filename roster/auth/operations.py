@@ -5,7 +5,7 @@ import secrets
 from datetime import datetime, timedelta
 
 from email_validator import EmailNotValidError, validate_email
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from roster.audit import operations as audit
 from roster.auth.models import ROLES, ApiToken, User
@@ -110,7 +110,11 @@ def authenticate(email: str, password: str) -> User | None:
     valid = verify_password(user.password_hash if user else None, password or "")
     if not valid or user is None or not user.is_enabled:
         return None
-    user.last_login_at = utcnow()
+    # A plain UPDATE: the sign-in time must not bump the version, which ends other sessions.
+    db.session.execute(
+        update(User).where(User.id == user.id).values(last_login_at=utcnow()),
+        execution_options={"synchronize_session": False},
+    )
     return user
 
 
