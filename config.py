@@ -33,6 +33,18 @@ def database_url(folder: Path) -> str:
     return url
 
 
+def meilisearch_connection(folder: Path, port: int) -> tuple[str, str]:
+    """Meilisearch URL and master key: MEILI_URL, else the local one `serve` starts, else none."""
+    url = os.environ.get("MEILI_URL", "")
+    if url:
+        return url.rstrip("/"), os.environ.get("MEILI_MASTER_KEY", "")
+    # Commands run next to `roster serve` (reindex, search-check) reach its local Meilisearch.
+    key_file = folder / "meili_master_key"
+    if key_file.exists():
+        return f"http://127.0.0.1:{port}", key_file.read_text().strip()
+    return "", ""
+
+
 class Config:
     def __init__(self) -> None:
         folder = data_dir()
@@ -42,9 +54,16 @@ class Config:
         )
         self.SQLALCHEMY_DATABASE_URI = database_url(folder)
         self.SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
-        self.MEILI_URL = os.environ.get("MEILI_URL", "")
-        self.MEILI_MASTER_KEY = os.environ.get("MEILI_MASTER_KEY", "")
+        self.MEILI_PORT = int(os.environ.get("MEILI_PORT", "7700"))
+        self.MEILI_URL, self.MEILI_MASTER_KEY = meilisearch_connection(folder, self.MEILI_PORT)
         self.MEILI_TIMEOUT = float(os.environ.get("MEILI_TIMEOUT", "5"))
+        self.MEILI_BIN = os.environ.get("MEILI_BIN") or str(
+            BASE_DIR / "vendor" / "meilisearch" / "meilisearch"
+        )
+        self.MEILI_INDEX_PREFIX = os.environ.get("MEILI_INDEX_PREFIX", "")
+        # Budget of the in-process drain after a request that changed indexed records.
+        self.SEARCH_SYNC_TIMEOUT = float(os.environ.get("SEARCH_SYNC_TIMEOUT", "2"))
+        self.SEARCH_LEASE_SECONDS = float(os.environ.get("SEARCH_LEASE_SECONDS", "10"))
         self.SESSION_COOKIE_HTTPONLY = True
         self.SESSION_COOKIE_SAMESITE = "Lax"
         self.SESSION_COOKIE_SECURE = os.environ.get("ROSTER_HTTPS", "") == "1"
@@ -59,4 +78,15 @@ class Config:
         self.LOGIN_LIMITS_PER_ADDRESS = os.environ.get("LOGIN_LIMITS_PER_ADDRESS", "20/minute")
         self.API_TOKEN_LIFETIME = timedelta(hours=int(os.environ.get("API_TOKEN_HOURS", "24")))
         self.REVIEW_PERIOD_DAYS = int(os.environ.get("REVIEW_PERIOD_DAYS", "365"))
+        self.REVIEW_DUE_SOON_DAYS = int(os.environ.get("REVIEW_DUE_SOON_DAYS", "30"))
+        self.CONFIRMATION_LINK_DAYS = int(os.environ.get("CONFIRMATION_LINK_DAYS", "30"))
+        self.MAIL_SERVER = os.environ.get("MAIL_SERVER", "")
+        self.MAIL_PORT = int(os.environ.get("MAIL_PORT", "25"))
+        self.MAIL_USE_TLS = os.environ.get("MAIL_USE_TLS", "") == "1"
+        self.MAIL_USERNAME = os.environ.get("MAIL_USERNAME", "")
+        self.MAIL_PASSWORD = os.environ.get("MAIL_PASSWORD", "")
+        self.MAIL_FROM = os.environ.get("MAIL_FROM", "RSO Roster <roster@localhost>")
+        self.SERVER_URL = os.environ.get(
+            "SERVER_URL", f"http://127.0.0.1:{os.environ.get('PORT', '5000')}"
+        )
         self.PREFERRED_URL_SCHEME = "https" if self.SESSION_COOKIE_SECURE else "http"

@@ -1,5 +1,7 @@
 """The main menu: each entry shows only to the roles allowed to use it."""
 
+from datetime import date
+
 from flask import Flask, request, url_for
 from flask_login import current_user
 
@@ -10,8 +12,11 @@ MENU = (
     ("Members", "directory.member_list", permissions.can_read_directory),
     ("Focal points", "directory.focal_point_list", permissions.can_read_directory),
     ("Experts", "experts.expert_list", permissions.can_read_directory),
+    ("Stakeholder map", "mapping.map_page", permissions.can_read_directory),
+    ("To review", "freshness.due_list", permissions.can_create_focal_points),
     ("Thematic areas", "reference.thematic_areas", permissions.can_manage_reference_data),
     ("Accounts", "auth.user_list", permissions.can_manage_users),
+    ("Mail", "mail.mail_list", permissions.can_read_mail),
 )
 
 
@@ -39,3 +44,4 @@ def register(app: Flask) -> None:
     app.jinja_env.globals["main_navigation"] = main_navigation
     app.jinja_env.globals["permissions"] = permissions
     app.jinja_env.globals["language_name"] = language_name
+    app.jinja_env.globals["today"] = date.today

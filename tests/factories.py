@@ -1,6 +1,6 @@
 """factory_boy factories bound to the application's session."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import factory
 from factory.alchemy import SQLAlchemyModelFactory
@@ -9,9 +9,9 @@ from sqlalchemy import select
 from roster.auth.models import User
 from roster.auth.passwords import hash_password
 from roster.directory.models import Agency, FocalPoint, FocalPointHolder
-from roster.experts.models import Expert
+from roster.experts.models import AvailabilityWindow, Expert, ExpertLanguage
 from roster.extensions import db
-from roster.reference.models import Member
+from roster.reference.models import Member, ThematicArea
 
 PASSWORD = "correct horse battery staple"
 PASSWORD_HASH = hash_password(PASSWORD)
@@ -55,6 +55,7 @@ class FocalPointFactory(BaseFactory):
     agency = factory.SubFactory(AgencyFactory)
     member = factory.SelfAttribute("agency.member")
     position = factory.Sequence(lambda n: f"National Contact Point {n}")
+    review_due = factory.LazyFunction(lambda: date.today() + timedelta(days=365))
 
     @factory.post_generation
     def holder(obj, create, extracted, **kwargs):
@@ -82,3 +83,28 @@ class ExpertFactory(BaseFactory):
     organisation = "Royal Thai Police"
     position = "Inspector"
     bio = "Investigates trafficking networks."
+
+    @factory.post_generation
+    def thematic_areas(obj, create, extracted, **kwargs):
+        """thematic_areas=["maritime", ...] (codes)."""
+        if extracted:
+            statement = select(ThematicArea).where(ThematicArea.code.in_(extracted))
+            obj.thematic_areas = list(db.session.scalars(statement))
+
+    @factory.post_generation
+    def languages(obj, create, extracted, **kwargs):
+        """languages=[("th", "native"), ...]."""
+        for code, level in extracted or []:
+            obj.languages.append(ExpertLanguage(code=code, level=level))
+
+    @factory.post_generation
+    def availability(obj, create, extracted, **kwargs):
+        """availability=[(date(2027, 1, 10), date(2027, 3, 31)), ...]."""
+        for start, end in extracted or []:
+            obj.availability.append(AvailabilityWindow(start=start, end=end))
+
+    @classmethod
+    def _after_postgeneration(cls, instance, create, results=None):
+        # The rows added after the expert was saved are committed too, not left pending.
+        if create:
+            db.session.commit()

@@ -65,3 +65,12 @@ def editable_member_ids(user: User) -> list[int] | None:
     if _signed_in(user) and user.role == "editor" and user.member_id:
         return [user.member_id]
     return []
+
+
+def can_read_mail(user: User) -> bool:
+    return is_admin(user)
+
+
+def can_review_focal_points(user: User, member_id: int | None) -> bool:
+    """See due records, request confirmations, accept proposed corrections."""
+    return can_edit_member_records(user, member_id)

@@ -8,12 +8,14 @@ from roster.auth.permissions import (
     can_edit_focal_point,
     can_edit_member_records,
     can_read_directory,
+    editable_member_ids,
 )
 from roster.directory import operations, queries
 from roster.directory.models import FocalPoint
 from roster.directory.serializers import agency_to_api, focal_point_to_api, holder_to_api
 from roster.errors import ValidationFailed
 from roster.extensions import db
+from roster.freshness.operations import due_statement
 from roster.validation import clean_version
 
 
@@ -39,10 +41,23 @@ def _load_focal_point(focal_point_id: int) -> FocalPoint:
 
 
 def focal_point_list():
-    require(can_read_directory(api_user()))
+    user = api_user()
+    require(can_read_directory(user))
     page, per_page = page_args()
-    focal_points, total = paginate_query(queries.focal_points_statement(), page, per_page)
+    statement = queries.focal_points_statement()
+    if "review" in request.args:
+        statement = _due_for_review(user)
+    focal_points, total = paginate_query(statement, page, per_page)
     return collection([focal_point_to_api(fp) for fp in focal_points], page, per_page, total)
+
+
+def _due_for_review(user):
+    """`?review=due`: records due or overdue, limited to the members the user looks after."""
+    if request.args["review"] != "due":
+        raise ValidationFailed({"review": ['The only value is "due".']})
+    member_ids = editable_member_ids(user)
+    require(member_ids != [])
+    return due_statement(member_ids)
 
 
 def focal_point_create():

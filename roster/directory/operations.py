@@ -1,8 +1,9 @@
 """Writes to the directory: agencies, focal points and handovers between holders."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import pycountry
+from flask import current_app
 from sqlalchemy import func, select
 
 from roster.audit import operations as audit
@@ -125,6 +126,17 @@ def agency_for(member: Member, name: str) -> Agency:
 # Focal points -----------------------------------------------------------------------------------
 
 
+def review_date(start: date) -> date:
+    """When a record confirmed (or created) on `start` is due for review again."""
+    return start + timedelta(days=current_app.config["REVIEW_PERIOD_DAYS"])
+
+
+def mark_verified(focal_point: FocalPoint) -> None:
+    """The holder (or a handover) confirmed the record as correct today."""
+    focal_point.verified_at = utcnow()
+    focal_point.review_due = review_date(focal_point.verified_at.date())
+
+
 def focal_point_snapshot(focal_point: FocalPoint) -> dict:
     holder = focal_point.current_holder
     return {
@@ -139,6 +151,8 @@ def focal_point_snapshot(focal_point: FocalPoint) -> dict:
         "holder_since": holder.started_on.isoformat() if holder else None,
         "thematic_areas": [area.code for area in focal_point.thematic_areas],
         "languages": [f"{item.code}:{item.level}" for item in focal_point.languages],
+        "verified_at": focal_point.verified_at.isoformat() if focal_point.verified_at else None,
+        "review_due": focal_point.review_due.isoformat() if focal_point.review_due else None,
     }
 
 
@@ -176,6 +190,11 @@ def _clean_focal_point(data: dict, region: str | None, partial: bool) -> dict:
     return cleaned
 
 
+def clean_focal_point_fields(focal_point: FocalPoint, data: dict) -> dict:
+    """Validate changes to an existing record without applying them; returns clean values."""
+    return _clean_focal_point(data, member_region(focal_point.member), partial=True)
+
+
 def _resolve_agency(data: dict, member: Member) -> Agency:
     """The agency named in `data` (by id or by name/acronym) within `member`."""
     agency_id = data.get("agency_id")
@@ -209,6 +228,7 @@ def create_focal_point(actor, member: Member, data: dict) -> FocalPoint:
         agency=agency,
         position=cleaned["position"],
         shared_mailbox=cleaned.get("shared_mailbox") or "",
+        review_due=review_date(date.today()),
     )
     _apply_collections(focal_point, cleaned)
     focal_point.holders.append(
@@ -265,6 +285,7 @@ def update_focal_point(
 
 
 def _hand_over(focal_point: FocalPoint, cleaned: dict, since: date) -> None:
+    """Close the current holding and open the new one, which confirms the record."""
     previous = focal_point.current_holder
     if previous is not None:
         if since < previous.started_on:
@@ -282,6 +303,7 @@ def _hand_over(focal_point: FocalPoint, cleaned: dict, since: date) -> None:
             started_on=since,
         ),
     )
+    mark_verified(focal_point)
 
 
 def hand_over(actor, focal_point: FocalPoint, data: dict, version: int) -> FocalPoint:

@@ -1,0 +1,64 @@
+"""The roster of experts through the API."""
+
+from flask import abort, url_for
+
+from roster.api.auth import api_user, json_body, require
+from roster.api.pagination import collection, page_args
+from roster.auth.permissions import can_manage_experts, can_read_directory
+from roster.experts import operations, queries
+from roster.experts.models import Expert
+from roster.experts.serializers import expert_to_api
+from roster.extensions import db
+from roster.validation import FieldErrors, clean_version
+
+
+def _load(expert_id: int) -> Expert:
+    expert = queries.get_expert(expert_id)
+    if expert is None:
+        abort(404, description=f"There is no expert {expert_id}.")
+    return expert
+
+
+def expert_list():
+    require(can_read_directory(api_user()))
+    page, per_page = page_args()
+    experts, total = queries.expert_page(page, per_page)
+    return collection([expert_to_api(expert) for expert in experts], page, per_page, total)
+
+
+def expert_create():
+    user = api_user()
+    require(can_manage_experts(user))
+    expert = operations.create_expert(user, json_body())
+    db.session.commit()
+    location = url_for("experts_api.expert_detail", expert_id=expert.id)
+    return expert_to_api(expert), 201, {"Location": location}
+
+
+def expert_detail(expert_id: int):
+    user = api_user()
+    expert = _load(expert_id)
+    require(can_read_directory(user))
+    return expert_to_api(expert)
+
+
+def expert_update(expert_id: int):
+    user = api_user()
+    expert = _load(expert_id)
+    require(can_manage_experts(user))
+    data = json_body()
+    errors = FieldErrors()
+    version = errors.clean("version", clean_version, data.get("version"))
+    errors.raise_if_any()
+    operations.update_expert(user, expert, data, version)
+    db.session.commit()
+    return expert_to_api(expert)
+
+
+def expert_delete(expert_id: int):
+    user = api_user()
+    expert = _load(expert_id)
+    require(can_manage_experts(user))
+    operations.delete_expert(user, expert)
+    db.session.commit()
+    return "", 204

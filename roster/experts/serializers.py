@@ -1,0 +1,43 @@
+"""Experts as the API and the audit trail show them."""
+
+from roster.experts.models import AvailabilityWindow, Expert, ExpertLanguage
+from roster.reference.languages import LEVEL_RANK
+
+
+def ordered_languages(expert: Expert) -> list[ExpertLanguage]:
+    """Strongest language first, then by code."""
+    return sorted(
+        expert.languages, key=lambda language: (-LEVEL_RANK[language.level], language.code)
+    )
+
+
+def ordered_windows(expert: Expert) -> list[AvailabilityWindow]:
+    """Earliest window first."""
+    return sorted(expert.availability, key=lambda window: (window.start, window.end))
+
+
+def expert_to_api(expert: Expert) -> dict:
+    """The expert as the API contract describes it, plus `name_local`."""
+    return {
+        "id": expert.id,
+        "version": expert.version,
+        "full_name": expert.full_name,
+        "name_local": expert.name_local,
+        "email": expert.email,
+        "phone": expert.phone,
+        "nationality": expert.nationality,
+        "organisation": expert.organisation,
+        "position": expert.position,
+        "bio": expert.bio,
+        "thematic_areas": [area.code for area in expert.thematic_areas],
+        "languages": [
+            {"code": language.code, "level": language.level}
+            for language in ordered_languages(expert)
+        ],
+        "availability": [
+            {"start": window.start.isoformat(), "end": window.end.isoformat()}
+            for window in ordered_windows(expert)
+        ],
+        "created_at": expert.created_at.isoformat(),
+        "updated_at": expert.updated_at.isoformat(),
+    }

@@ -1,0 +1,1 @@
+"""Keeping focal point records fresh: review dates, one-click confirmation, proposed corrections."""

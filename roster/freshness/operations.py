@@ -1,0 +1,173 @@
+"""Confirmation requests, answers through the link, proposed corrections and reminders."""
+
+import secrets
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from flask import current_app, render_template, url_for
+from sqlalchemy import or_, select
+
+from roster.audit import operations as audit
+from roster.database import utcnow
+from roster.directory import operations as directory
+from roster.directory.models import FocalPoint
+from roster.errors import ValidationFailed
+from roster.extensions import db
+from roster.freshness.models import ConfirmationRequest, CorrectionProposal
+from roster.freshness.tokens import LinkExpired, LinkInvalid, make_token, read_token
+from roster.mail.operations import already_queued, queue_mail
+
+CORRECTABLE_FIELDS = ("full_name", "name_local", "email", "phone", "position", "shared_mailbox")
+
+
+@dataclass(frozen=True)
+class LinkHolder:
+    """The person answering through a confirmation link, as named in the audit log."""
+
+    email: str
+    id: None = None
+
+
+def due_statement(member_ids: list[int] | None, today: date | None = None):
+    """Focal points due for review soon or overdue, most overdue first."""
+    today = today or date.today()
+    horizon = today + timedelta(days=current_app.config["REVIEW_DUE_SOON_DAYS"])
+    statement = select(FocalPoint).where(
+        or_(FocalPoint.review_due.is_(None), FocalPoint.review_due <= horizon)
+    )
+    if member_ids is not None:
+        statement = statement.where(FocalPoint.member_id.in_(member_ids))
+    return statement.order_by(FocalPoint.review_due, FocalPoint.id)
+
+
+def recipient(focal_point: FocalPoint) -> str:
+    holder = focal_point.current_holder
+    return (holder.email if holder else "") or focal_point.shared_mailbox
+
+
+def request_confirmation(
+    focal_point: FocalPoint, dedupe_key: str | None = None
+) -> ConfirmationRequest:
+    """Mail the holder a single-use link to confirm or correct the record."""
+    sent_to = recipient(focal_point)
+    if not sent_to:
+        raise ValidationFailed(
+            {"email": ["This focal point has no email address to send the link to."]}
+        )
+    days = current_app.config["CONFIRMATION_LINK_DAYS"]
+    confirmation = ConfirmationRequest(
+        focal_point=focal_point,
+        nonce=secrets.token_urlsafe(24),
+        sent_to=sent_to,
+        expires_at=utcnow() + timedelta(days=days),
+    )
+    db.session.add(confirmation)
+    db.session.flush()
+    link = confirmation_url(make_token(confirmation.id, confirmation.nonce))
+    body = render_template(
+        "freshness/confirmation_mail.txt", focal_point=focal_point, link=link, days=days
+    )
+    queue_mail(sent_to, f"Please confirm your entry: {focal_point.position}", body, dedupe_key)
+    return confirmation
+
+
+def confirmation_url(token: str) -> str:
+    path = url_for("freshness.confirm", token=token)
+    return current_app.config["SERVER_URL"].rstrip("/") + path
+
+
+def open_link(token: str) -> ConfirmationRequest:
+    """The request behind a link that is valid, unexpired and unused."""
+    request_id, nonce = read_token(token)
+    confirmation = db.session.get(ConfirmationRequest, request_id)
+    if confirmation is None or not secrets.compare_digest(confirmation.nonce, nonce):
+        raise LinkInvalid
+    if confirmation.used_at is not None or confirmation.expires_at <= utcnow():
+        raise LinkExpired
+    return confirmation
+
+
+def confirm_still_correct(confirmation: ConfirmationRequest) -> None:
+    focal_point = confirmation.focal_point
+    before = directory.focal_point_snapshot(focal_point)
+    directory.mark_verified(focal_point)
+    _use(confirmation, "confirmed")
+    db.session.flush()
+    audit.record_update(
+        LinkHolder(f"holder via link: {confirmation.sent_to}"),
+        "focal_point",
+        focal_point.id,
+        before,
+        directory.focal_point_snapshot(focal_point),
+    )
+
+
+def propose_correction(confirmation: ConfirmationRequest, data: dict) -> CorrectionProposal:
+    """Keep the holder's corrections for review; the record itself does not change."""
+    focal_point = confirmation.focal_point
+    current = directory.focal_point_snapshot(focal_point)
+    submitted = {field: data.get(field) or "" for field in CORRECTABLE_FIELDS}
+    cleaned = directory.clean_focal_point_fields(focal_point, submitted)
+    changes = {field: value for field, value in cleaned.items() if value != (current[field] or "")}
+    if not changes:
+        raise ValidationFailed({"full_name": ["Nothing was changed: use “Still correct”."]})
+    proposal = CorrectionProposal(
+        focal_point=focal_point, changes=changes, proposed_by=confirmation.sent_to
+    )
+    db.session.add(proposal)
+    _use(confirmation, "correction proposed")
+    db.session.flush()
+    return proposal
+
+
+def _use(confirmation: ConfirmationRequest, outcome: str) -> None:
+    confirmation.used_at = utcnow()
+    confirmation.outcome = outcome
+
+
+def accept_proposal(actor, proposal: CorrectionProposal) -> None:
+    """Apply the proposed corrections (as a correction, not a handover) and confirm the record."""
+    focal_point = proposal.focal_point
+    directory.update_focal_point(
+        actor, focal_point, dict(proposal.changes), focal_point.version, handover=False
+    )
+    directory.mark_verified(focal_point)
+    _decide(actor, proposal, "accepted")
+
+
+def reject_proposal(actor, proposal: CorrectionProposal) -> None:
+    _decide(actor, proposal, "rejected")
+
+
+def _decide(actor, proposal: CorrectionProposal, status: str) -> None:
+    if proposal.status != "pending":
+        raise ValidationFailed({"status": [f"This proposal was already {proposal.status}."]})
+    proposal.status = status
+    proposal.decided_at = utcnow()
+    proposal.decided_by_id = actor.id
+    db.session.flush()
+
+
+def pending_proposals(member_ids: list[int] | None) -> list[CorrectionProposal]:
+    statement = select(CorrectionProposal).where(CorrectionProposal.status == "pending")
+    if member_ids is not None:
+        statement = statement.join(CorrectionProposal.focal_point).where(
+            FocalPoint.member_id.in_(member_ids)
+        )
+    return list(db.session.scalars(statement.order_by(CorrectionProposal.created_at)))
+
+
+def send_reminders(today: date | None = None) -> int:
+    """Send each overdue record one confirmation request per review period."""
+    today = today or date.today()
+    statement = select(FocalPoint).where(
+        or_(FocalPoint.review_due.is_(None), FocalPoint.review_due <= today)
+    )
+    sent = 0
+    for focal_point in db.session.scalars(statement.order_by(FocalPoint.id)):
+        key = f"reminder:{focal_point.id}:{focal_point.review_due or 'unset'}"
+        if not recipient(focal_point) or already_queued(key):
+            continue
+        request_confirmation(focal_point, dedupe_key=key)
+        sent += 1
+    return sent

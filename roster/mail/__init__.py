@@ -1,0 +1,1 @@
+"""Outgoing mail: kept in the database, and sent through SMTP when one is configured."""
