@@ -17,6 +17,7 @@ from roster.directory.models import (
 )
 from roster.errors import ValidationFailed, VersionConflict
 from roster.extensions import db
+from roster.reference.languages import strongest_first
 from roster.reference.models import Member
 from roster.validation import (
     FieldErrors,
@@ -150,7 +151,9 @@ def focal_point_snapshot(focal_point: FocalPoint) -> dict:
         "phone": holder.phone if holder else None,
         "holder_since": holder.started_on.isoformat() if holder else None,
         "thematic_areas": [area.code for area in focal_point.thematic_areas],
-        "languages": [f"{item.code}:{item.level}" for item in focal_point.languages],
+        "languages": [
+            f"{item.code}:{item.level}" for item in strongest_first(focal_point.languages)
+        ],
         "verified_at": focal_point.verified_at.isoformat() if focal_point.verified_at else None,
         "review_due": focal_point.review_due.isoformat() if focal_point.review_due else None,
     }

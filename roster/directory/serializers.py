@@ -1,6 +1,7 @@
 """JSON shapes of directory records (see API.md)."""
 
 from roster.directory.models import Agency, FocalPoint, FocalPointHolder
+from roster.reference.languages import strongest_first
 
 
 def _iso(value):
@@ -23,7 +24,10 @@ def focal_point_to_api(focal_point: FocalPoint) -> dict:
         "shared_mailbox": focal_point.shared_mailbox,
         "holder_since": _iso(holder.started_on) if holder else None,
         "thematic_areas": [area.code for area in focal_point.thematic_areas],
-        "languages": [{"code": item.code, "level": item.level} for item in focal_point.languages],
+        "languages": [
+            {"code": item.code, "level": item.level}
+            for item in strongest_first(focal_point.languages)
+        ],
         "verified_at": _iso(focal_point.verified_at),
         "review_due": _iso(focal_point.review_due),
         "created_at": _iso(focal_point.created_at),

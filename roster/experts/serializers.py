@@ -1,14 +1,12 @@
 """Experts as the API and the audit trail show them."""
 
 from roster.experts.models import AvailabilityWindow, Expert, ExpertLanguage
-from roster.reference.languages import LEVEL_RANK
+from roster.reference.languages import strongest_first
 
 
 def ordered_languages(expert: Expert) -> list[ExpertLanguage]:
     """Strongest language first, then by code."""
-    return sorted(
-        expert.languages, key=lambda language: (-LEVEL_RANK[language.level], language.code)
-    )
+    return strongest_first(expert.languages)
 
 
 def ordered_windows(expert: Expert) -> list[AvailabilityWindow]:

@@ -25,3 +25,8 @@ def language_name(code: str) -> str:
 def levels_at_least(level: str) -> list[str]:
     """The levels at or above `level`: fluent -> [fluent, native]."""
     return [name for name in LEVELS if LEVEL_RANK[name] >= LEVEL_RANK[level]]
+
+
+def strongest_first(languages):
+    """Language rows (with .code and .level) ordered strongest level first, then by code."""
+    return sorted(languages, key=lambda language: (-LEVEL_RANK[language.level], language.code))

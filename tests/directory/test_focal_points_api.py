@@ -37,8 +37,8 @@ def test_staff_creates_focal_point_with_new_agency(client, staff_headers):
     assert body["phone"] == "+6622051000"
     assert body["name_local"] == "สมชาย ใจดี"
     assert body["languages"] == [
-        {"code": "en", "level": "working"},
         {"code": "th", "level": "native"},
+        {"code": "en", "level": "working"},
     ]
     assert body["version"] == 1
     assert body["verified_at"] is None
