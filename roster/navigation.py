@@ -7,11 +7,13 @@ from flask_login import current_user
 
 from roster.auth import permissions
 from roster.reference.languages import language_name
+from roster.search.pages import url_with
 
 MENU = (
     ("Members", "directory.member_list", permissions.can_read_directory),
     ("Focal points", "directory.focal_point_list", permissions.can_read_directory),
     ("Experts", "experts.expert_list", permissions.can_read_directory),
+    ("Activities", "activities.activity_list", permissions.can_read_directory),
     ("Stakeholder map", "mapping.map_page", permissions.can_read_directory),
     ("To review", "freshness.due_list", permissions.can_create_focal_points),
     ("Thematic areas", "reference.thematic_areas", permissions.can_manage_reference_data),
@@ -45,3 +47,4 @@ def register(app: Flask) -> None:
     app.jinja_env.globals["permissions"] = permissions
     app.jinja_env.globals["language_name"] = language_name
     app.jinja_env.globals["today"] = date.today
+    app.jinja_env.globals["search_url"] = url_with

@@ -47,10 +47,12 @@ def links(page: int, per_page: int, total: int) -> dict:
     }
 
 
-def collection(items: list[dict], page: int, per_page: int, total: int, **extra) -> dict:
+def collection(
+    items: list[dict], page: int, per_page: int, total: int, meta: dict | None = None, **extra
+) -> dict:
     body = {
         "items": items,
-        "_meta": {"page": page, "per_page": per_page, "total": total},
+        "_meta": {"page": page, "per_page": per_page, "total": total, **(meta or {})},
         "_links": links(page, per_page, total),
     }
     body.update(extra)

@@ -15,7 +15,8 @@ from roster.directory.models import FocalPoint
 from roster.directory.serializers import agency_to_api, focal_point_to_api, holder_to_api
 from roster.errors import ValidationFailed
 from roster.extensions import db
-from roster.freshness.operations import due_statement
+from roster.freshness.operations import due_facets, due_statement
+from roster.search.queries import parse_focal_point_search, search_focal_points
 from roster.validation import clean_version
 
 
@@ -44,20 +45,36 @@ def focal_point_list():
     user = api_user()
     require(can_read_directory(user))
     page, per_page = page_args()
-    statement = queries.focal_points_statement()
     if "review" in request.args:
-        statement = _due_for_review(user)
-    focal_points, total = paginate_query(statement, page, per_page)
-    return collection([focal_point_to_api(fp) for fp in focal_points], page, per_page, total)
+        return _due_for_review(user, page, per_page)
+    search = parse_focal_point_search(request.args)
+    result = search_focal_points(search, page, per_page)
+    focal_points = queries.focal_points_in_order(result.ids)
+    return collection(
+        [focal_point_to_api(fp) for fp in focal_points],
+        page,
+        per_page,
+        result.total,
+        meta={"engine": result.engine},
+        facets=result.facets,
+    )
 
 
-def _due_for_review(user):
+def _due_for_review(user, page: int, per_page: int):
     """`?review=due`: records due or overdue, limited to the members the user looks after."""
     if request.args["review"] != "due":
         raise ValidationFailed({"review": ['The only value is "due".']})
     member_ids = editable_member_ids(user)
     require(member_ids != [])
-    return due_statement(member_ids)
+    focal_points, total = paginate_query(due_statement(member_ids), page, per_page)
+    return collection(
+        [focal_point_to_api(fp) for fp in focal_points],
+        page,
+        per_page,
+        total,
+        meta={"engine": "database"},
+        facets=due_facets(member_ids),
+    )
 
 
 def focal_point_create():

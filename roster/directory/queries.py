@@ -1,6 +1,8 @@
 """Reads for the directory pages and API."""
 
+from flask import g
 from sqlalchemy import func, select
+from sqlalchemy.orm import joinedload, selectinload
 
 from roster.directory.models import Agency, FocalPoint
 from roster.extensions import db
@@ -30,12 +32,11 @@ def member_by_code(code: str) -> Member | None:
     return db.session.scalar(select(Member).where(Member.code == code.upper()))
 
 
-def focal_points_statement(member_code: str | None = None):
-    """Focal points in a stable order (member, agency, function, id)."""
-    statement = select(FocalPoint).join(FocalPoint.member).join(FocalPoint.agency)
-    if member_code:
-        statement = statement.where(Member.code == member_code.upper())
-    return statement.order_by(Member.name, Agency.name, FocalPoint.position, FocalPoint.id)
+def member_name(code: str) -> str:
+    """The member's name (looked up once per request), or the code when unknown."""
+    if "member_names" not in g:
+        g.member_names = dict(db.session.execute(select(Member.code, Member.name)).all())
+    return g.member_names.get(code, code)
 
 
 def agencies_statement(member_code: str | None = None):
@@ -67,3 +68,22 @@ def agencies_of(members: list[Member]) -> list[Agency]:
         .order_by(Member.name, Agency.name)
     )
     return list(db.session.scalars(statement))
+
+
+def focal_points_in_order(ids: list[int]) -> list[FocalPoint]:
+    """The focal points with these ids, in the given order (a search's ranking)."""
+    if not ids:
+        return []
+    statement = (
+        select(FocalPoint)
+        .options(
+            joinedload(FocalPoint.member),
+            joinedload(FocalPoint.agency),
+            selectinload(FocalPoint.holders),
+            selectinload(FocalPoint.languages),
+            selectinload(FocalPoint.thematic_areas),
+        )
+        .where(FocalPoint.id.in_(ids))
+    )
+    by_id = {focal_point.id: focal_point for focal_point in db.session.scalars(statement)}
+    return [by_id[focal_point_id] for focal_point_id in ids if focal_point_id in by_id]

@@ -23,6 +23,9 @@ from roster.forms import (
     prepare_language_rows,
 )
 from roster.reference.models import ThematicArea
+from roster.reference.queries import thematic_area_name
+from roster.search.pages import run_search
+from roster.search.queries import parse_focal_point_search, search_focal_points
 
 
 def home():
@@ -139,14 +142,20 @@ def _posted_version(form) -> int:
 def focal_point_list():
     if not can_read_directory(current_user):
         abort(403)
-    member = request.args.get("member", "")
-    pagination = db.paginate(
-        queries.focal_points_statement(member or None), per_page=50, error_out=False
+    page = run_search(
+        parse_focal_point_search, search_focal_points, queries.focal_points_in_order, request.args
     )
-    members = queries.editable_members(None)
-    return render_template(
-        "directory/focal_points.html", pagination=pagination, members=members, member=member
+    template = (
+        "directory/_search_live.html"
+        if request.args.get("fragment") == "live"
+        else "directory/focal_points.html"
     )
+    context = {
+        "page": page,
+        "member_name": queries.member_name,
+        "thematic_area_name": thematic_area_name,
+    }
+    return render_template(template, **context), 422 if page.errors else 200
 
 
 def _load_focal_point(focal_point_id: int) -> FocalPoint:

@@ -1,6 +1,6 @@
 """The roster of experts through the API."""
 
-from flask import abort, url_for
+from flask import abort, request, url_for
 
 from roster.api.auth import api_user, json_body, require
 from roster.api.pagination import collection, page_args
@@ -9,6 +9,7 @@ from roster.experts import operations, queries
 from roster.experts.models import Expert
 from roster.experts.serializers import expert_to_api
 from roster.extensions import db
+from roster.search.queries import parse_expert_search, search_experts
 from roster.validation import FieldErrors, clean_version
 
 
@@ -22,8 +23,17 @@ def _load(expert_id: int) -> Expert:
 def expert_list():
     require(can_read_directory(api_user()))
     page, per_page = page_args()
-    experts, total = queries.expert_page(page, per_page)
-    return collection([expert_to_api(expert) for expert in experts], page, per_page, total)
+    search = parse_expert_search(request.args)
+    result = search_experts(search, page, per_page)
+    experts = queries.experts_in_order(result.ids)
+    return collection(
+        [expert_to_api(expert) for expert in experts],
+        page,
+        per_page,
+        result.total,
+        meta={"engine": result.engine},
+        facets=result.facets,
+    )
 
 
 def expert_create():

@@ -1,9 +1,8 @@
 """Reading experts."""
 
-from sqlalchemy import Select, select
+from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from roster.api.pagination import paginate_query
 from roster.experts.models import Expert
 from roster.extensions import db
 
@@ -20,12 +19,10 @@ def get_expert(expert_id: int) -> Expert | None:
     return db.session.get(Expert, expert_id, options=_WITH_DETAILS)
 
 
-def experts_by_name() -> Select:
-    """Every expert, alphabetically (the roster page)."""
-    return select(Expert).options(*_WITH_DETAILS).order_by(Expert.full_name, Expert.id)
-
-
-def expert_page(page: int, per_page: int) -> tuple[list[Expert], int]:
-    """One page of experts in a stable order (by id) and the total count."""
-    statement = select(Expert).options(*_WITH_DETAILS).order_by(Expert.id)
-    return paginate_query(statement, page, per_page)
+def experts_in_order(ids: list[int]) -> list[Expert]:
+    """The experts with these ids, in the given order (a search's ranking)."""
+    if not ids:
+        return []
+    statement = select(Expert).options(*_WITH_DETAILS).where(Expert.id.in_(ids))
+    by_id = {expert.id: expert for expert in db.session.scalars(statement)}
+    return [by_id[expert_id] for expert_id in ids if expert_id in by_id]

@@ -14,8 +14,9 @@ from roster.extensions import db
 from roster.forms import apply_errors, form_status
 from roster.reference.countries import country_names
 from roster.reference.languages import language_name
-
-PER_PAGE = 25
+from roster.reference.queries import thematic_area_name
+from roster.search.pages import run_search
+from roster.search.queries import parse_expert_search, search_experts
 
 
 def country_name(code: str) -> str:
@@ -30,6 +31,7 @@ def template_helpers() -> dict:
         "language_name": language_name,
         "ordered_languages": ordered_languages,
         "ordered_windows": ordered_windows,
+        "thematic_area_name": thematic_area_name,
     }
 
 
@@ -44,11 +46,13 @@ def _load(expert_id: int) -> Expert:
 def expert_list():
     if not can_read_directory(current_user):
         abort(403)
-    page = request.args.get("page", 1, type=int)
-    pagination = db.paginate(
-        queries.experts_by_name(), page=page, per_page=PER_PAGE, error_out=False
+    page = run_search(parse_expert_search, search_experts, queries.experts_in_order, request.args)
+    template = (
+        "experts/_search_live.html"
+        if request.args.get("fragment") == "live"
+        else "experts/experts.html"
     )
-    return render_template("experts/experts.html", pagination=pagination)
+    return render_template(template, page=page), 422 if page.errors else 200
 
 
 @login_required

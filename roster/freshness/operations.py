@@ -5,17 +5,18 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from flask import current_app, render_template, url_for
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select
 
 from roster.audit import operations as audit
 from roster.database import utcnow
 from roster.directory import operations as directory
-from roster.directory.models import FocalPoint
+from roster.directory.models import FocalPoint, FocalPointLanguage, focal_point_thematic_areas
 from roster.errors import ValidationFailed
 from roster.extensions import db
 from roster.freshness.models import ConfirmationRequest, CorrectionProposal
 from roster.freshness.tokens import LinkExpired, LinkInvalid, make_token, read_token
 from roster.mail.operations import already_queued, queue_mail
+from roster.reference.models import Member, ThematicArea
 
 CORRECTABLE_FIELDS = ("full_name", "name_local", "email", "phone", "position", "shared_mailbox")
 
@@ -38,6 +39,39 @@ def due_statement(member_ids: list[int] | None, today: date | None = None):
     if member_ids is not None:
         statement = statement.where(FocalPoint.member_id.in_(member_ids))
     return statement.order_by(FocalPoint.review_due, FocalPoint.id)
+
+
+def due_facets(member_ids: list[int] | None) -> dict[str, dict[str, int]]:
+    """Facet counts (member, thematic_areas, languages) over the records due for review."""
+    due_ids = due_statement(member_ids).with_only_columns(FocalPoint.id).order_by(None)
+    counts = {}
+    for name, statement in (
+        (
+            "member",
+            select(Member.code, func.count())
+            .join(FocalPoint, FocalPoint.member_id == Member.id)
+            .where(FocalPoint.id.in_(due_ids))
+            .group_by(Member.code),
+        ),
+        (
+            "thematic_areas",
+            select(ThematicArea.code, func.count())
+            .join(
+                focal_point_thematic_areas,
+                focal_point_thematic_areas.c.thematic_area_id == ThematicArea.id,
+            )
+            .where(focal_point_thematic_areas.c.focal_point_id.in_(due_ids))
+            .group_by(ThematicArea.code),
+        ),
+        (
+            "languages",
+            select(FocalPointLanguage.code, func.count())
+            .where(FocalPointLanguage.focal_point_id.in_(due_ids))
+            .group_by(FocalPointLanguage.code),
+        ),
+    ):
+        counts[name] = dict(db.session.execute(statement).all())
+    return counts
 
 
 def recipient(focal_point: FocalPoint) -> str:

@@ -1,0 +1,62 @@
+"""What the search pages need besides the search itself: a bad query shown as field errors,
+facets listed with names, and links that keep the current search."""
+
+from dataclasses import dataclass, field
+
+from flask import request, url_for
+
+from roster.errors import ValidationFailed
+from roster.search.queries import SearchResult
+
+PER_PAGE = 20
+
+
+@dataclass
+class SearchPage:
+    result: SearchResult | None
+    records: list
+    page: int
+    per_page: int = PER_PAGE
+    errors: dict[str, list[str]] = field(default_factory=dict)
+
+    @property
+    def total(self) -> int:
+        return self.result.total if self.result else 0
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.per_page))
+
+    @property
+    def is_degraded(self) -> bool:
+        return bool(self.result) and self.result.engine == "database"
+
+    def facet(self, name: str) -> dict[str, int]:
+        return self.result.facets.get(name, {}) if self.result else {}
+
+
+def run_search(parse, search, load, args) -> SearchPage:
+    """Parse the query string, search, and load the records of one page in ranked order."""
+    page = max(1, args.get("page", 1, type=int) or 1)
+    try:
+        query = parse(args)
+    except ValidationFailed as error:
+        return SearchPage(result=None, records=[], page=page, errors=error.errors)
+    result = search(query, page, PER_PAGE)
+    return SearchPage(result=result, records=load(result.ids), page=page)
+
+
+def url_with(**changes) -> str:
+    """The current search's URL with some parameters changed (None removes one)."""
+    args = request.args.to_dict(flat=False)
+    args.pop("fragment", None)
+    for name, value in changes.items():
+        if value is None:
+            args.pop(name, None)
+        else:
+            args[name] = value if isinstance(value, list) else [str(value)]
+    return url_for(request.endpoint, **(request.view_args or {}), **args)
+
+
+def is_selected(name: str, value: str) -> bool:
+    return value in request.args.getlist(name)
