@@ -44,6 +44,11 @@ PAGES = [
     ("GET", "/admin/users/{user}", None, ADMIN_PAGE),
     ("GET", "/admin/thematic-areas", None, ADMIN_PAGE),
     ("GET", "/admin/members/new", None, ADMIN_PAGE),
+    ("GET", "/admin/mail", None, ADMIN_PAGE),
+    ("GET", "/focal-points/due", None, statuses(302, 403, 200, 200, 200, 200)),
+    ("GET", "/map", None, READ_PAGE),
+    ("GET", "/map.csv", None, READ_PAGE),
+    ("GET", "/map/IDN/trafficking-in-persons", None, READ_PAGE),
 ]
 
 API = [
@@ -78,6 +83,20 @@ API = [
         statuses(401, 403, 403, 403, 200, 200),
     ),
     ("DELETE", "/api/v1/tokens/current", None, statuses(401, 204, 204, 204, 204, 204)),
+    ("GET", "/api/v1/map", None, READ_API),
+    ("GET", "/api/v1/mail", None, statuses(401, 403, 403, 403, 403, 200)),
+    (
+        "GET",
+        "/api/v1/focal-points?review=due",
+        None,
+        statuses(401, 403, 200, 200, 200, 200),
+    ),
+    (
+        "POST",
+        "/api/v1/focal-points/{focal_point}/confirmation-requests",
+        None,
+        statuses(401, 403, 202, 403, 202, 202),
+    ),
 ]
 
 

@@ -10,5 +10,5 @@ def problem(status: int, title: str, detail: str = "", errors: dict | None = Non
     body.update(extra)
     response = jsonify(body)
     response.status_code = status
-    response.mimetype = "application/problem+json"
+    response.content_type = "application/problem+json; charset=utf-8"
     return response

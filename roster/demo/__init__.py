@@ -1,0 +1,1 @@
+"""Synthetic demonstration data: a populated directory and roster for trying the service."""

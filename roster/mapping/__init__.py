@@ -1,0 +1,1 @@
+"""The stakeholder map: who covers which thematic area in which member, and the gaps."""
