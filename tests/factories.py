@@ -6,6 +6,7 @@ import factory
 from factory.alchemy import SQLAlchemyModelFactory
 from sqlalchemy import select
 
+from roster.activities.models import Activity, ActivityLanguage, Assignment
 from roster.auth.models import User
 from roster.auth.passwords import hash_password
 from roster.directory.models import Agency, FocalPoint, FocalPointHolder
@@ -108,3 +109,42 @@ class ExpertFactory(BaseFactory):
         # The rows added after the expert was saved are committed too, not left pending.
         if create:
             db.session.commit()
+
+
+class ActivityFactory(BaseFactory):
+    class Meta:
+        model = Activity
+
+    title = factory.Sequence(lambda n: f"Regional workshop {n}")
+    type = "workshop"
+    start = date(2027, 3, 8)
+    end = date(2027, 3, 12)
+    status = "planned"
+    experts_wanted = 2
+
+    @factory.post_generation
+    def thematic_areas(obj, create, extracted, **kwargs):
+        """thematic_areas=["maritime", ...] (codes, kept in the reference order)."""
+        if extracted:
+            statement = select(ThematicArea).where(ThematicArea.code.in_(extracted))
+            obj.thematic_areas = list(db.session.scalars(statement.order_by(ThematicArea.position)))
+
+    @factory.post_generation
+    def languages(obj, create, extracted, **kwargs):
+        """languages=[("th", "fluent"), ...] (minimum levels)."""
+        for code, level in extracted or []:
+            obj.languages.append(ActivityLanguage(code=code, level=level))
+
+    @classmethod
+    def _after_postgeneration(cls, instance, create, results=None):
+        if create:
+            db.session.commit()
+
+
+class AssignmentFactory(BaseFactory):
+    class Meta:
+        model = Assignment
+
+    activity = factory.SubFactory(ActivityFactory)
+    expert = factory.SubFactory(ExpertFactory)
+    status = "shortlisted"

@@ -16,6 +16,7 @@ RECORD_TYPES = (
     "expert",
     "activity",
     "assignment",
+    "participant",
     "export",
 )
 

@@ -46,6 +46,11 @@ def can_manage_experts(user: User) -> bool:
     return is_rso(user)
 
 
+def can_manage_activities(user: User) -> bool:
+    """Planning activities, staffing them from the roster, rating experts: the office."""
+    return is_rso(user)
+
+
 def can_read_audit(user: User) -> bool:
     return is_rso(user)
 
