@@ -11,6 +11,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     app.config.from_object(Config())
     if overrides:
         app.config.update(overrides)
+    app.json.mimetype = "application/json; charset=utf-8"
     register_extensions(app)
     register_blueprints(app)
     register_errorhandlers(app)
@@ -46,9 +47,11 @@ def register_errorhandlers(app: Flask) -> None:
 
 def register_hooks(app: Flask) -> None:
     from roster import navigation, security
+    from roster.search import outbox
 
     security.register(app)
     navigation.register(app)
+    outbox.register(app)
 
 
 def register_commands(app: Flask) -> None:

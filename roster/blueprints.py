@@ -1,10 +1,14 @@
 """Every blueprint of the service, in registration order."""
 
 from roster import health
+from roster.activities import blueprint as activities
 from roster.audit import blueprint as audit
 from roster.auth import blueprint as auth
 from roster.directory import blueprint as directory
 from roster.experts import blueprint as experts
+from roster.freshness import blueprint as freshness
+from roster.mail import blueprint as mail
+from roster.mapping import blueprint as mapping
 from roster.reference import blueprint as reference
 
 BLUEPRINTS = (
@@ -19,4 +23,12 @@ BLUEPRINTS = (
     directory.api_bp,
     experts.bp,
     experts.api_bp,
+    activities.bp,
+    activities.api_bp,
+    mapping.bp,
+    mapping.api_bp,
+    freshness.bp,
+    freshness.api_bp,
+    mail.bp,
+    mail.api_bp,
 )

@@ -1,22 +1,35 @@
 """Imports every model so that metadata (and Alembic) sees all tables."""
 
+from roster.activities.models import Activity, ActivityLanguage, Assignment, Participant
 from roster.audit.models import AuditEntry
 from roster.auth.models import ApiToken, User
 from roster.directory.models import Agency, FocalPoint, FocalPointHolder, FocalPointLanguage
 from roster.experts.models import AvailabilityWindow, Expert, ExpertLanguage
+from roster.freshness.models import ConfirmationRequest, CorrectionProposal
+from roster.mail.models import MailMessage
 from roster.reference.models import Member, ThematicArea
+from roster.search.models import SearchLease, SearchOutbox
 
 __all__ = [
+    "Activity",
+    "ActivityLanguage",
     "Agency",
     "ApiToken",
+    "Assignment",
     "AuditEntry",
     "AvailabilityWindow",
+    "ConfirmationRequest",
+    "CorrectionProposal",
     "Expert",
     "ExpertLanguage",
     "FocalPoint",
     "FocalPointHolder",
     "FocalPointLanguage",
+    "MailMessage",
     "Member",
+    "Participant",
+    "SearchLease",
+    "SearchOutbox",
     "ThematicArea",
     "User",
 ]

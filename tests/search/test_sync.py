@@ -1,0 +1,132 @@
+"""Draining the outbox into a real Meilisearch."""
+
+import time
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import func, select, update
+
+from roster.database import utcnow
+from roster.experts.models import Expert
+from roster.extensions import db
+from roster.search import engine
+from roster.search.check import compare, index_versions
+from roster.search.models import SearchOutbox
+from roster.search.sync import Lease, drain
+from tests.factories import ExpertFactory, FocalPointFactory
+
+
+def indexed(index_name: str = "experts") -> dict[int, int]:
+    return index_versions(engine.write_client(), engine.index_uid(index_name))
+
+
+def outbox_size() -> int:
+    return db.session.scalar(select(func.count()).select_from(SearchOutbox))
+
+
+def search_names(q: str) -> list[str]:
+    return [hit["name"] for hit in engine.search("experts", q, {})["hits"]]
+
+
+@pytest.mark.usefixtures("meili")
+def test_drain_makes_changes_searchable_with_the_current_version():
+    expert = ExpertFactory(full_name="Kanya Srisuk")
+    focal_point = FocalPointFactory()
+    stats = drain()
+    assert (stats.upserted, stats.deleted, stats.failed) == (2, 0, 0)
+    assert outbox_size() == 0
+    assert search_names("Kanya") == ["Kanya Srisuk"]
+    assert indexed("focal_points") == {focal_point.id: focal_point.version}
+
+    expert.full_name = "Kanya Wongsawat"
+    db.session.commit()
+    expert.position = "Commander"
+    db.session.commit()
+    assert drain().upserted == 1  # two rows, one document
+    assert search_names("Wongsawat") == ["Kanya Wongsawat"]
+    assert indexed() == {expert.id: expert.version}
+
+
+@pytest.mark.usefixtures("meili")
+def test_drain_deletes_documents_whose_row_is_gone():
+    kept, removed = ExpertFactory(), ExpertFactory()
+    drain()
+    db.session.delete(removed)
+    db.session.commit()
+    stats = drain()
+    assert stats.deleted == 1
+    assert indexed() == {kept.id: kept.version}
+    assert not compare("experts").has_drift
+
+
+@pytest.mark.usefixtures("meili")
+def test_rows_waiting_for_a_retry_stay_until_due():
+    expert = ExpertFactory()
+    db.session.execute(
+        update(SearchOutbox).values(attempts=3, next_attempt_at=utcnow() + timedelta(minutes=1))
+    )
+    db.session.commit()
+    assert drain().claimed == 0
+    assert outbox_size() == 1
+    assert indexed() == {}
+
+    db.session.execute(update(SearchOutbox).values(next_attempt_at=utcnow()))
+    db.session.commit()
+    assert drain().claimed == 1
+    assert indexed() == {expert.id: expert.version}
+
+
+@pytest.mark.usefixtures("meili")
+def test_only_one_drainer_at_a_time():
+    expert = ExpertFactory()
+    other = Lease("outbox")
+    assert other.acquire()
+    assert not Lease("outbox").acquire()
+
+    stats = drain()
+    assert stats.busy and stats.claimed == 0
+    assert outbox_size() == 1
+
+    other.release()
+    assert drain().upserted == 1
+    assert indexed() == {expert.id: expert.version}
+
+
+@pytest.mark.usefixtures("meili")
+def test_a_lease_left_by_a_killed_drainer_expires():
+    ExpertFactory()
+    killed = Lease("outbox", seconds=0.3)
+    assert killed.acquire()
+    assert drain().busy
+    time.sleep(0.4)
+    assert drain().upserted == 1
+    assert not killed.renew()  # taken over: the old holder may no longer delete rows
+
+
+@pytest.mark.usefixtures("meili")
+def test_a_request_that_writes_pushes_its_change_before_answering(make_user, api_token, client):
+    headers = api_token(make_user("staff"))
+    answer = client.post(
+        "/api/v1/experts",
+        json={"full_name": "Nguyen Thi Lan", "nationality": "VNM", "email": "lan@example.org"},
+        headers=headers,
+    )
+    assert answer.status_code == 201, answer.json
+    expert_id = answer.json["id"]
+    # No drain called here: the request did it after committing.
+    assert indexed() == {expert_id: answer.json["version"]}
+    assert outbox_size() == 0
+
+
+def test_without_meilisearch_writes_work_and_rows_wait(make_user, api_token, client):
+    assert not engine.is_configured()
+    assert engine.search_health() == "degraded"
+    headers = api_token(make_user("staff"))
+    answer = client.post(
+        "/api/v1/experts", json={"full_name": "Aung Kyaw", "nationality": "MMR"}, headers=headers
+    )
+    assert answer.status_code == 201
+    assert client.get("/healthz").json == {"database": "ok", "search": "degraded"}
+    assert drain().error
+    assert db.session.scalar(select(SearchOutbox.document_id)) == answer.json["id"]
+    assert db.session.get(Expert, answer.json["id"]) is not None
