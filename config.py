@@ -64,6 +64,7 @@ class Config:
         # Budget of the in-process drain after a request that changed indexed records.
         self.SEARCH_SYNC_TIMEOUT = float(os.environ.get("SEARCH_SYNC_TIMEOUT", "2"))
         self.SEARCH_LEASE_SECONDS = float(os.environ.get("SEARCH_LEASE_SECONDS", "10"))
+        self.MAX_CONTENT_LENGTH = 2 * 1024 * 1024
         self.SESSION_COOKIE_HTTPONLY = True
         self.SESSION_COOKIE_SAMESITE = "Lax"
         self.SESSION_COOKIE_SECURE = os.environ.get("ROSTER_HTTPS", "") == "1"

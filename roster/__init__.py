@@ -34,7 +34,9 @@ def register_extensions(app: Flask) -> None:
 
 def register_blueprints(app: Flask) -> None:
     from roster.blueprints import BLUEPRINTS
+    from roster.urls import RecordIdConverter
 
+    app.url_map.converters["int"] = RecordIdConverter
     for blueprint in BLUEPRINTS:
         app.register_blueprint(blueprint)
 

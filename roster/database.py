@@ -1,8 +1,9 @@
 """Declarative base and the mixins shared by every table."""
 
+import sqlite3
 from datetime import UTC, datetime
 
-from sqlalchemy import DateTime, Integer, MetaData, TypeDecorator, func
+from sqlalchemy import DateTime, Engine, Integer, MetaData, TypeDecorator, event
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
 NAMING_CONVENTION = {
@@ -12,6 +13,15 @@ NAMING_CONVENTION = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
+
+
+@event.listens_for(Engine, "connect")
+def enforce_sqlite_foreign_keys(dbapi_connection, _record) -> None:
+    """SQLite ignores foreign keys (and their ON DELETE rules) unless asked on each connection."""
+    if isinstance(dbapi_connection, sqlite3.Connection):
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.close()
 
 
 def utcnow() -> datetime:
@@ -54,6 +64,3 @@ class VersionedMixin:
     @declared_attr.directive
     def __mapper_args__(cls):
         return {"version_id_col": cls.__table__.c.version}
-
-
-__all__ = ["Model", "TimestampMixin", "UTCDateTime", "VersionedMixin", "func", "utcnow"]

@@ -64,7 +64,7 @@ def register(app: Flask) -> None:
     def handle_validation_failed(error: ValidationFailed):
         if wants_json():
             return problem(422, "Invalid input", "Some fields are invalid.", errors=error.errors)
-        return render_template("errors/error.html", error=InternalServerError()), 422
+        return render_template("errors/invalid.html", errors=error.errors), 422
 
     @app.errorhandler(VersionConflict)
     @app.errorhandler(StaleDataError)

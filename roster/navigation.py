@@ -8,6 +8,7 @@ from flask_login import current_user
 from roster.auth import permissions
 from roster.reference.languages import language_name
 from roster.search.pages import url_with
+from roster.urls import current_url_with
 
 MENU = (
     ("Members", "directory.member_list", permissions.can_read_directory),
@@ -36,9 +37,7 @@ def main_navigation() -> list[dict]:
 
 def page_url(page: int) -> str:
     """The current page's URL with its query string, at another page number."""
-    args = request.args.to_dict(flat=False)
-    args["page"] = [str(page)]
-    return url_for(request.endpoint, **(request.view_args or {}), **args)
+    return current_url_with(page=page)
 
 
 def register(app: Flask) -> None:

@@ -13,6 +13,23 @@ from roster.reference.countries import is_country_code
 from roster.reference.languages import LEVELS, is_language_code
 from roster.reference.models import ThematicArea
 
+# Ids and versions are 32-bit integer columns on PostgreSQL.
+MAX_ID = 2**31 - 1
+# Far beyond any real record; keeps one request from becoming a huge query.
+MAX_ITEMS = 100
+
+
+def parse_id(value) -> int | None:
+    """A positive id or version from JSON (a number) or a form (ASCII digits); None otherwise."""
+    if isinstance(value, str):
+        value = value.strip()
+        if not (value.isascii() and value.isdigit()) or len(value) > 10:
+            return None
+        value = int(value)
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_ID:
+        return None
+    return value
+
 
 class FieldErrors:
     """Collects {field: [messages]} while cleaning, then raises them all at once."""
@@ -33,6 +50,11 @@ class FieldErrors:
     def raise_if_any(self) -> None:
         if self.errors:
             raise ValidationFailed(self.errors)
+
+
+def _check_length(items: list) -> None:
+    if len(items) > MAX_ITEMS:
+        raise ValueError(f"Send at most {MAX_ITEMS} items.")
 
 
 def clean_text(value, max_length: int, required: bool = False) -> str:
@@ -87,6 +109,7 @@ def clean_languages(items) -> list[tuple[str, str]]:
         return []
     if not isinstance(items, list):
         raise ValueError('Send a list of {"code", "level"} objects.')
+    _check_length(items)
     cleaned: dict[str, str] = {}
     for item in items:
         if not isinstance(item, dict):
@@ -108,6 +131,7 @@ def clean_thematic_areas(codes) -> list[ThematicArea]:
         return []
     if not isinstance(codes, list) or not all(isinstance(code, str) for code in codes):
         raise ValueError("Send a list of thematic area codes.")
+    _check_length(codes)
     wanted = sorted(set(codes))
     areas = db.session.scalars(select(ThematicArea).where(ThematicArea.code.in_(wanted))).all()
     unknown = set(wanted) - {area.code for area in areas}
@@ -135,6 +159,7 @@ def clean_windows(items) -> list[tuple[date, date]]:
         return []
     if not isinstance(items, list):
         raise ValueError('Send a list of {"start", "end"} objects.')
+    _check_length(items)
     windows = []
     for item in items:
         if not isinstance(item, dict):
@@ -159,6 +184,6 @@ def merge_windows(windows: list[tuple[date, date]]) -> list[tuple[date, date]]:
 
 
 def clean_version(value) -> int:
-    if isinstance(value, bool) or not isinstance(value, int):
+    if isinstance(value, str) or parse_id(value) is None:
         raise ValueError("Send the record's current version (a whole number).")
     return value

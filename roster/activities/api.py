@@ -161,7 +161,10 @@ def participant_create(activity_id: int):
     require(can_manage_activities(user))
     participant = operations.add_participant(user, activity, json_body())
     db.session.commit()
-    return participant_to_api(participant), 201
+    location = url_for(
+        "activities_api.participant_list", activity_id=activity.id, _anchor=str(participant.id)
+    )
+    return participant_to_api(participant), 201, {"Location": location}
 
 
 def participant_delete(participant_id: int):

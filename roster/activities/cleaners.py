@@ -5,10 +5,11 @@ from sqlalchemy import select
 
 from roster.extensions import db
 from roster.reference.models import Member
+from roster.validation import parse_id
 
 
 def clean_choice(value, choices: dict) -> str:
-    if value not in choices:
+    if not isinstance(value, str) or value not in choices:
         raise ValueError(f"Choose one of: {', '.join(choices)}.")
     return value
 
@@ -46,8 +47,7 @@ def clean_member(code, required: bool = False) -> Member | None:
 
 def clean_id(value, what: str) -> int:
     """A record id, as a JSON number or the digits a form posts."""
-    if isinstance(value, str) and value.strip().isdigit():
-        return int(value)
-    if isinstance(value, bool) or not isinstance(value, int):
+    record_id = parse_id(value)
+    if record_id is None:
         raise ValueError(f"Send the id of {what} (a whole number).")
-    return value
+    return record_id

@@ -23,6 +23,7 @@ from roster.extensions import db
 from roster.forms import LanguageRowForm, MultiCheckboxField, language_choices
 from roster.reference.languages import strongest_first
 from roster.reference.models import Member, ThematicArea
+from roster.validation import parse_id
 
 BLANK_LANGUAGE_ROWS = 2
 RATINGS = {"": "— no rating —", "5": "5 excellent", "4": "4 good", "3": "3 adequate",
@@ -40,8 +41,7 @@ def _thematic_area_choices() -> list[tuple[str, str]]:
 
 
 def _version(field) -> int | None:
-    value = (field.data or "").strip()
-    return int(value) if value.isdigit() else None
+    return parse_id(field.data)
 
 
 class ActivityForm(FlaskForm):

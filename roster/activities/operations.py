@@ -239,7 +239,7 @@ def clean_assignment_change(assignment: Assignment, data: dict) -> dict:
     status = assignment.status
     if "status" in data:
         wanted = data.get("status")
-        if wanted not in ASSIGNMENT_STATUSES:
+        if not isinstance(wanted, str) or wanted not in ASSIGNMENT_STATUSES:
             errors.add("status", f"Choose one of: {', '.join(ASSIGNMENT_STATUSES)}.")
         elif wanted != status and wanted not in ASSIGNMENT_MOVES[status]:
             errors.add("status", _move_error(status, wanted))
@@ -286,8 +286,11 @@ def update_assignment(actor, assignment: Assignment, data: dict, version: int) -
 def person_key(full_name: str, member_code: str, email: str) -> str:
     """Who the participant is across activities: their email, else their name within a member."""
     if email:
-        return f"email:{email.casefold()}"
-    return f"name:{member_code}:{' '.join(full_name.casefold().split())}"
+        key = f"email:{email.casefold()}"
+    else:
+        key = f"name:{member_code}:{' '.join(full_name.casefold().split())}"
+    # Case folding can lengthen text ("ﬃ" -> "ffi"): keep within the column.
+    return key[:480]
 
 
 def participant_snapshot(participant: Participant) -> dict:

@@ -24,8 +24,13 @@ def require(allowed: bool) -> None:
 
 
 def json_body() -> dict:
-    """The request's JSON object; 400 when it is not one."""
-    data = request.get_json(silent=True)
+    """The request's JSON object; 400 when it is not one (or nests absurdly deep)."""
+    try:
+        data = request.get_json(silent=True)
+    except RecursionError:
+        data = None
     if not isinstance(data, dict):
         abort(400, description="Send a JSON object with Content-Type: application/json.")
+    if "\\u0000" in request.get_data(as_text=True):
+        abort(400, description="The request contains a NUL character.")
     return data

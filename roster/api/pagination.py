@@ -1,29 +1,32 @@
 """Collections as {"items", "_meta", "_links"}, paged in a stable order."""
 
-from flask import request, url_for
+from flask import request
 from sqlalchemy import func, select
 
 from roster.errors import ValidationFailed
 from roster.extensions import db
+from roster.urls import current_url_with
 
 MAX_PER_PAGE = 100
+# Beyond this, offsets overflow 64-bit integers in the database.
+MAX_PAGE = 1_000_000
 
 
 def page_args(default_per_page: int = 20) -> tuple[int, int]:
     """Read and check `page` and `per_page` from the query string."""
     errors = {}
     values = {}
-    for name, default, maximum in (("page", 1, None), ("per_page", default_per_page, MAX_PER_PAGE)):
+    for name, default, maximum in (
+        ("page", 1, MAX_PAGE),
+        ("per_page", default_per_page, MAX_PER_PAGE),
+    ):
         raw = request.args.get(name, str(default))
-        try:
-            value = int(raw)
-        except ValueError:
+        if not (raw.isascii() and raw.isdigit()):
             errors[name] = ["Must be a whole number."]
             continue
-        if value < 1 or (maximum and value > maximum):
-            errors[name] = [
-                f"Must be between 1 and {maximum}." if maximum else "Must be 1 or more."
-            ]
+        value = int(raw)
+        if not 1 <= value <= maximum:
+            errors[name] = [f"Must be between 1 and {maximum}."]
         values[name] = value
     if errors:
         raise ValidationFailed(errors)
@@ -31,13 +34,8 @@ def page_args(default_per_page: int = 20) -> tuple[int, int]:
 
 
 def links(page: int, per_page: int, total: int) -> dict:
-    args = request.args.to_dict(flat=False)
-    endpoint = request.endpoint
-    view_args = request.view_args or {}
-
     def url(target_page: int) -> str:
-        merged = {**args, "page": target_page, "per_page": per_page}
-        return url_for(endpoint, **view_args, **merged)
+        return current_url_with(page=target_page, per_page=per_page)
 
     last = max(1, -(-total // per_page))
     return {

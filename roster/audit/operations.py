@@ -18,7 +18,7 @@ def record(user, action: str, record_type: str, record_id: int | None, changes: 
     db.session.add(
         AuditEntry(
             user_id=getattr(user, "id", None),
-            actor=getattr(user, "email", "") or "",
+            actor=(getattr(user, "email", "") or "")[:254],
             action=action,
             record_type=record_type,
             record_id=record_id,

@@ -6,6 +6,7 @@ from roster.api.pagination import collection, page_args
 from roster.audit.queries import entries_for, entry_to_api
 from roster.auth.permissions import can_read_audit
 from roster.errors import ValidationFailed
+from roster.validation import parse_id
 
 RECORD_TYPES = (
     "user",
@@ -40,11 +41,11 @@ def api_record_history():
     errors = {}
     if record_type not in RECORD_TYPES:
         errors["record_type"] = [f"Choose one of: {', '.join(RECORD_TYPES)}."]
-    if not record_id.isdigit():
+    if parse_id(record_id) is None:
         errors["record_id"] = ["Must be a record id."]
     if errors:
         raise ValidationFailed(errors)
     page, per_page = page_args()
-    entries = entries_for(record_type, int(record_id))
+    entries = entries_for(record_type, parse_id(record_id))
     chunk = entries[(page - 1) * per_page : page * per_page]
     return collection([entry_to_api(entry) for entry in chunk], page, per_page, len(entries))

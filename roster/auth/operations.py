@@ -100,6 +100,13 @@ def set_password(actor, user: User, password: str) -> None:
         raise ValidationFailed({"password": problems})
     user.password_hash = hash_password(password)
     user.updated_at = utcnow()
+    # A new password ends every API token as it ends every session (the version changed).
+    db.session.execute(
+        update(ApiToken)
+        .where(ApiToken.user_id == user.id, ApiToken.revoked_at.is_(None))
+        .values(revoked_at=utcnow()),
+        execution_options={"synchronize_session": False},
+    )
     db.session.flush()
     audit.record(actor, "update", "user", user.id, {"password": {"old": "***", "new": "***"}})
 

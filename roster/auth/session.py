@@ -4,14 +4,16 @@ from flask import Flask
 
 from roster.auth.models import User
 from roster.extensions import db, login_manager
+from roster.validation import parse_id
 
 
 def load_user(session_id: str) -> User | None:
     user_id, _, version = session_id.partition(":")
-    if not user_id.isdigit() or not version.isdigit():
+    user_key, version_number = parse_id(user_id), parse_id(version)
+    if user_key is None or version_number is None:
         return None
-    user = db.session.get(User, int(user_id))
-    if user is None or user.version != int(version) or not user.is_enabled:
+    user = db.session.get(User, user_key)
+    if user is None or user.version != version_number or not user.is_enabled:
         return None
     return user
 

@@ -14,6 +14,7 @@ from roster.extensions import db
 from roster.forms import apply_errors, form_status
 from roster.reference.models import Member
 from roster.urls import is_local_path
+from roster.validation import parse_id
 
 
 @login_throttled
@@ -90,7 +91,7 @@ def user_edit(user_id: int):
                 form.role.data,
                 form.member.data,
                 form.is_enabled.data,
-                int(form.version.data or 0),
+                parse_id(form.version.data) or -1,
             )
         except ValidationFailed as error:
             apply_errors(form, error)

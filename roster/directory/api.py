@@ -5,6 +5,7 @@ from flask import abort, request, url_for
 from roster.api.auth import api_user, json_body, require
 from roster.api.pagination import collection, page_args, paginate_query
 from roster.auth.permissions import (
+    can_create_focal_points,
     can_edit_focal_point,
     can_edit_member_records,
     can_read_directory,
@@ -27,9 +28,9 @@ def _version_from(body: dict) -> int:
         raise ValidationFailed({"version": [str(error)]}) from None
 
 
-def _handover_flag(body: dict) -> bool | None:
-    value = body.get("handover")
-    if value is not None and not isinstance(value, bool):
+def _handover_flag(body: dict) -> bool:
+    value = body.get("handover", False)
+    if not isinstance(value, bool):
         raise ValidationFailed({"handover": ["Must be true or false."]})
     return value
 
@@ -66,6 +67,10 @@ def _due_for_review(user, page: int, per_page: int):
         raise ValidationFailed({"review": ['The only value is "due".']})
     member_ids = editable_member_ids(user)
     require(member_ids != [])
+    codes = [code.strip().upper() for code in request.args.getlist("member") if code.strip()]
+    if codes:
+        wanted = [member.id for member in queries.members_by_codes(codes)]
+        member_ids = [m for m in wanted if member_ids is None or m in member_ids]
     focal_points, total = paginate_query(due_statement(member_ids), page, per_page)
     return collection(
         [focal_point_to_api(fp) for fp in focal_points],
@@ -79,6 +84,7 @@ def _due_for_review(user, page: int, per_page: int):
 
 def focal_point_create():
     user = api_user()
+    require(can_create_focal_points(user))
     body = json_body()
     member = operations.find_member(body.get("member"))
     if member is None:
@@ -91,17 +97,18 @@ def focal_point_create():
 
 
 def focal_point_detail(focal_point_id: int):
+    user = api_user()
     focal_point = _load_focal_point(focal_point_id)
-    require(can_read_directory(api_user()))
+    require(can_read_directory(user))
     return focal_point_to_api(focal_point)
 
 
 def focal_point_update(focal_point_id: int):
-    focal_point = _load_focal_point(focal_point_id)
     user = api_user()
+    focal_point = _load_focal_point(focal_point_id)
     require(can_edit_focal_point(user, focal_point))
     body = json_body()
-    if "member" in body and body["member"] != focal_point.member.code:
+    if "member" in body and str(body["member"]).strip().upper() != focal_point.member.code:
         raise ValidationFailed(
             {"member": ["A focal point stays with its member: create one in the other member."]}
         )
@@ -112,8 +119,8 @@ def focal_point_update(focal_point_id: int):
 
 
 def focal_point_delete(focal_point_id: int):
-    focal_point = _load_focal_point(focal_point_id)
     user = api_user()
+    focal_point = _load_focal_point(focal_point_id)
     require(can_edit_focal_point(user, focal_point))
     operations.delete_focal_point(user, focal_point)
     db.session.commit()
@@ -121,10 +128,13 @@ def focal_point_delete(focal_point_id: int):
 
 
 def focal_point_history(focal_point_id: int):
+    user = api_user()
     focal_point = _load_focal_point(focal_point_id)
-    require(can_read_directory(api_user()))
+    require(can_read_directory(user))
     holders = focal_point.holders
-    return {"items": [holder_to_api(holder) for holder in holders]}
+    return collection(
+        [holder_to_api(holder) for holder in holders], 1, max(1, len(holders)), len(holders)
+    )
 
 
 def agency_list():

@@ -27,6 +27,7 @@ from roster.validation import (
     clean_phone,
     clean_text,
     clean_thematic_areas,
+    parse_id,
 )
 
 HOLDER_FIELDS = ("full_name", "name_local", "email", "phone")
@@ -108,7 +109,7 @@ def delete_agency(actor, agency: Agency) -> None:
     db.session.flush()
 
 
-def agency_for(member: Member, name: str) -> Agency:
+def agency_for(actor, member: Member, name: str) -> Agency:
     """The member's agency with this name or acronym, created when it is new."""
     agency = db.session.scalar(
         select(Agency).where(
@@ -121,6 +122,7 @@ def agency_for(member: Member, name: str) -> Agency:
         agency = Agency(member=member, name=name, acronym="", sector="other")
         db.session.add(agency)
         db.session.flush()
+        audit.record_create(actor, "agency", agency.id, agency_snapshot(agency))
     return agency
 
 
@@ -198,11 +200,12 @@ def clean_focal_point_fields(focal_point: FocalPoint, data: dict) -> dict:
     return _clean_focal_point(data, member_region(focal_point.member), partial=True)
 
 
-def _resolve_agency(data: dict, member: Member) -> Agency:
+def _resolve_agency(actor, data: dict, member: Member) -> Agency:
     """The agency named in `data` (by id or by name/acronym) within `member`."""
     agency_id = data.get("agency_id")
     if agency_id not in (None, ""):
-        agency = db.session.get(Agency, int(agency_id)) if str(agency_id).isdigit() else None
+        agency_key = parse_id(agency_id)
+        agency = db.session.get(Agency, agency_key) if agency_key else None
         if agency is None or agency.member_id != member.id:
             raise ValidationFailed({"agency": [f"Choose one of {member.name}'s agencies."]})
         return agency
@@ -210,7 +213,7 @@ def _resolve_agency(data: dict, member: Member) -> Agency:
         name = clean_text(data.get("agency"), 200, required=True)
     except ValueError as error:
         raise ValidationFailed({"agency": [str(error)]}) from None
-    return agency_for(member, name)
+    return agency_for(actor, member, name)
 
 
 def _apply_collections(focal_point: FocalPoint, cleaned: dict) -> None:
@@ -225,7 +228,7 @@ def _apply_collections(focal_point: FocalPoint, cleaned: dict) -> None:
 def create_focal_point(actor, member: Member, data: dict) -> FocalPoint:
     """Create a function with its first holder; `member` was checked by the caller."""
     cleaned = _clean_focal_point(data, member_region(member), partial=False)
-    agency = _resolve_agency(data, member)
+    agency = _resolve_agency(actor, data, member)
     focal_point = FocalPoint(
         member=member,
         agency=agency,
@@ -250,30 +253,28 @@ def create_focal_point(actor, member: Member, data: dict) -> FocalPoint:
 
 
 def update_focal_point(
-    actor, focal_point: FocalPoint, data: dict, version: int, handover: bool | None = None
+    actor, focal_point: FocalPoint, data: dict, version: int, handover: bool = False
 ) -> FocalPoint:
     """Change the fields present in `data`.
 
-    A different `full_name` means someone else now holds the function: the current holder is
-    closed with today's date and kept in the history, unless `handover` is False (a correction
-    of the name). A new holder starts with only the contact details given in `data`.
+    Holder fields correct the current holder, unless `handover` is True and `full_name` names
+    someone else: then the current holder is closed (today, or `holder_since`) and kept in the
+    history, and the new holder starts with only the contact details given in `data`. A vacant
+    function given a name is always a handover.
     """
     if version != focal_point.version:
         raise VersionConflict(focal_point)
     before = focal_point_snapshot(focal_point)
     cleaned = _clean_focal_point(data, member_region(focal_point.member), partial=True)
     if "agency" in data or "agency_id" in data:
-        focal_point.agency = _resolve_agency(data, focal_point.member)
+        focal_point.agency = _resolve_agency(actor, data, focal_point.member)
     for field in ("position", "shared_mailbox"):
         if field in cleaned:
             setattr(focal_point, field, cleaned[field])
     _apply_collections(focal_point, cleaned)
     holder = focal_point.current_holder
     new_name = cleaned.get("full_name")
-    is_handover = (
-        holder is None or (new_name is not None and new_name != holder.full_name)
-    ) and handover is not False
-    if is_handover and new_name:
+    if new_name and (holder is None or (handover and new_name != holder.full_name)):
         _hand_over(focal_point, cleaned, cleaned.get("holder_since") or date.today())
     elif holder is not None:
         for field in HOLDER_FIELDS:

@@ -28,6 +28,10 @@ def members_with_counts() -> list[tuple[Member, int, int]]:
     return [tuple(row) for row in db.session.execute(statement)]
 
 
+def members_by_codes(codes: list[str]) -> list[Member]:
+    return list(db.session.scalars(select(Member).where(Member.code.in_(codes))))
+
+
 def member_by_code(code: str) -> Member | None:
     return db.session.scalar(select(Member).where(Member.code == code.upper()))
 

@@ -26,6 +26,7 @@ from roster.reference.models import ThematicArea
 from roster.reference.queries import thematic_area_name
 from roster.search.pages import run_search
 from roster.search.queries import parse_focal_point_search, search_focal_points
+from roster.validation import parse_id
 
 
 def home():
@@ -131,8 +132,7 @@ def agency_delete(agency_id: int):
 
 
 def _posted_version(form) -> int:
-    raw = form.version.data or ""
-    return int(raw) if str(raw).isdigit() else -1
+    return parse_id(form.version.data) or -1
 
 
 # Focal points -----------------------------------------------------------------------------------

@@ -23,6 +23,7 @@ from roster.extensions import db
 from roster.forms import LanguageRowForm, MultiCheckboxField, language_choices
 from roster.reference.countries import country_names
 from roster.reference.models import ThematicArea
+from roster.validation import parse_id
 
 BLANK_LANGUAGE_ROWS = 3
 BLANK_WINDOW_ROWS = 2
@@ -89,8 +90,7 @@ class ExpertForm(FlaskForm):
 
     def submitted_version(self) -> int | None:
         """The version the editor started from, None when missing or garbled."""
-        value = (self.version.data or "").strip()
-        return int(value) if value.isdigit() else None
+        return parse_id(self.version.data)
 
 
 def _initial_data(expert: Expert) -> dict:

@@ -9,10 +9,11 @@ from roster.mail.operations import deliver_unsent
 
 
 def create_confirmation_request(focal_point_id: int):
+    user = api_user()
     focal_point = db.session.get(FocalPoint, focal_point_id)
     if focal_point is None:
         abort(404, description=f"There is no focal point {focal_point_id}.")
-    require(can_review_focal_points(api_user(), focal_point.member_id))
+    require(can_review_focal_points(user, focal_point.member_id))
     confirmation = operations.request_confirmation(focal_point)
     db.session.commit()
     deliver_unsent()

@@ -19,6 +19,10 @@ class ConfirmationRequest(Model):
     focal_point_id: Mapped[int] = mapped_column(
         ForeignKey("focal_points.id", ondelete="CASCADE"), index=True
     )
+    # The link speaks for the person it was sent to: it dies when the function changes hands.
+    holder_id: Mapped[int] = mapped_column(
+        ForeignKey("focal_point_holders.id", ondelete="CASCADE"), index=True
+    )
     nonce: Mapped[str] = mapped_column(String(64), unique=True)
     sent_to: Mapped[str] = mapped_column(String(254))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
@@ -42,6 +46,8 @@ class CorrectionProposal(Model):
         ForeignKey("focal_points.id", ondelete="CASCADE"), index=True
     )
     changes: Mapped[dict] = mapped_column(JSON)
+    # The values the holder saw, to refuse applying corrections over later edits.
+    based_on: Mapped[dict] = mapped_column(JSON)
     proposed_by: Mapped[str] = mapped_column(String(254))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     status: Mapped[str] = mapped_column(String(10), default="pending", index=True)

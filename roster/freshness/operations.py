@@ -5,13 +5,13 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from flask import current_app, render_template, url_for
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, or_, select, update
 
 from roster.audit import operations as audit
 from roster.database import utcnow
 from roster.directory import operations as directory
 from roster.directory.models import FocalPoint, FocalPointLanguage, focal_point_thematic_areas
-from roster.errors import ValidationFailed
+from roster.errors import Conflict, ValidationFailed
 from roster.extensions import db
 from roster.freshness.models import ConfirmationRequest, CorrectionProposal
 from roster.freshness.tokens import LinkExpired, LinkInvalid, make_token, read_token
@@ -84,6 +84,11 @@ def request_confirmation(
 ) -> ConfirmationRequest:
     """Mail the holder a single-use link to confirm or correct the record."""
     sent_to = recipient(focal_point)
+    holder = focal_point.current_holder
+    if holder is None:
+        raise ValidationFailed(
+            {"full_name": ["Nobody holds this function: there is no one to ask."]}
+        )
     if not sent_to:
         raise ValidationFailed(
             {"email": ["This focal point has no email address to send the link to."]}
@@ -91,6 +96,7 @@ def request_confirmation(
     days = current_app.config["CONFIRMATION_LINK_DAYS"]
     confirmation = ConfirmationRequest(
         focal_point=focal_point,
+        holder_id=holder.id,
         nonce=secrets.token_urlsafe(24),
         sent_to=sent_to,
         expires_at=utcnow() + timedelta(days=days),
@@ -118,14 +124,17 @@ def open_link(token: str) -> ConfirmationRequest:
         raise LinkInvalid
     if confirmation.used_at is not None or confirmation.expires_at <= utcnow():
         raise LinkExpired
+    holder = confirmation.focal_point.current_holder
+    if holder is None or holder.id != confirmation.holder_id:
+        raise LinkExpired
     return confirmation
 
 
 def confirm_still_correct(confirmation: ConfirmationRequest) -> None:
     focal_point = confirmation.focal_point
     before = directory.focal_point_snapshot(focal_point)
-    directory.mark_verified(focal_point)
     _use(confirmation, "confirmed")
+    directory.mark_verified(focal_point)
     db.session.flush()
     audit.record_update(
         LinkHolder(f"holder via link: {confirmation.sent_to}"),
@@ -145,27 +154,55 @@ def propose_correction(confirmation: ConfirmationRequest, data: dict) -> Correct
     changes = {field: value for field, value in cleaned.items() if value != (current[field] or "")}
     if not changes:
         raise ValidationFailed({"full_name": ["Nothing was changed: use “Still correct”."]})
+    _use(confirmation, "correction proposed")
     proposal = CorrectionProposal(
-        focal_point=focal_point, changes=changes, proposed_by=confirmation.sent_to
+        focal_point=focal_point,
+        changes=changes,
+        based_on={field: current[field] or "" for field in changes},
+        proposed_by=confirmation.sent_to,
     )
     db.session.add(proposal)
-    _use(confirmation, "correction proposed")
     db.session.flush()
     return proposal
 
 
 def _use(confirmation: ConfirmationRequest, outcome: str) -> None:
-    confirmation.used_at = utcnow()
-    confirmation.outcome = outcome
+    """Spend the link; LinkExpired when another answer spent it first (even at the same moment)."""
+    spent = db.session.execute(
+        update(ConfirmationRequest)
+        .where(ConfirmationRequest.id == confirmation.id, ConfirmationRequest.used_at.is_(None))
+        .values(used_at=utcnow(), outcome=outcome),
+        execution_options={"synchronize_session": False},
+    )
+    if spent.rowcount != 1:
+        raise LinkExpired
 
 
 def accept_proposal(actor, proposal: CorrectionProposal) -> None:
-    """Apply the proposed corrections (as a correction, not a handover) and confirm the record."""
+    """Apply the proposed corrections (as a correction, not a handover) and confirm the record.
+
+    Refused when a proposed field was edited since the holder proposed: the reviewer would
+    otherwise overwrite that edit without seeing it.
+    """
     focal_point = proposal.focal_point
+    current = directory.focal_point_snapshot(focal_point)
+    changed = sorted(
+        field for field, value in proposal.based_on.items() if (current[field] or "") != value
+    )
+    if changed:
+        raise Conflict(
+            f"{', '.join(changed)} changed since the holder proposed this correction: "
+            "check the record and apply what is still right by editing it, then reject this."
+        )
     directory.update_focal_point(
         actor, focal_point, dict(proposal.changes), focal_point.version, handover=False
     )
+    before = directory.focal_point_snapshot(focal_point)
     directory.mark_verified(focal_point)
+    db.session.flush()
+    audit.record_update(
+        actor, "focal_point", focal_point.id, before, directory.focal_point_snapshot(focal_point)
+    )
     _decide(actor, proposal, "accepted")
 
 
@@ -200,7 +237,8 @@ def send_reminders(today: date | None = None) -> int:
     sent = 0
     for focal_point in db.session.scalars(statement.order_by(FocalPoint.id)):
         key = f"reminder:{focal_point.id}:{focal_point.review_due or 'unset'}"
-        if not recipient(focal_point) or already_queued(key):
+        vacant = focal_point.current_holder is None
+        if vacant or not recipient(focal_point) or already_queued(key):
             continue
         request_confirmation(focal_point, dedupe_key=key)
         sent += 1

@@ -5,7 +5,7 @@ from flask_login import current_user, login_required
 
 from roster.auth.permissions import can_review_focal_points, editable_member_ids
 from roster.directory.models import FocalPoint
-from roster.errors import ValidationFailed
+from roster.errors import Conflict, ValidationFailed
 from roster.extensions import db
 from roster.forms import apply_errors, form_status
 from roster.freshness import operations
@@ -63,6 +63,9 @@ def decide_proposal(proposal_id: int, decision: str):
     except ValidationFailed as error:
         db.session.rollback()
         flash(" ".join(message for messages in error.errors.values() for message in messages))
+    except Conflict as error:
+        db.session.rollback()
+        flash(error.detail)
     else:
         db.session.commit()
         flash("Correction accepted." if decision == "accept" else "Correction rejected.")
@@ -90,7 +93,11 @@ def confirm(token: str):
         return problem
     form = ConfirmForm()
     if form.validate_on_submit():
-        operations.confirm_still_correct(confirmation)
+        try:
+            operations.confirm_still_correct(confirmation)
+        except LinkExpired:
+            db.session.rollback()
+            return render_template("freshness/link_problem.html", reason="expired"), 410
         db.session.commit()
         return render_template("freshness/thanks.html", outcome="confirmed")
     return render_template(
@@ -113,7 +120,11 @@ def correct(token: str):
         try:
             operations.propose_correction(confirmation, form.data)
         except ValidationFailed as error:
+            db.session.rollback()
             apply_errors(form, error)
+        except LinkExpired:
+            db.session.rollback()
+            return render_template("freshness/link_problem.html", reason="expired"), 410
         else:
             db.session.commit()
             return render_template("freshness/thanks.html", outcome="proposed")

@@ -3,10 +3,11 @@ facets listed with names, and links that keep the current search."""
 
 from dataclasses import dataclass, field
 
-from flask import request, url_for
+from flask import request
 
 from roster.errors import ValidationFailed
 from roster.search.queries import SearchResult
+from roster.urls import current_url_with
 
 PER_PAGE = 20
 
@@ -48,14 +49,7 @@ def run_search(parse, search, load, args) -> SearchPage:
 
 def url_with(**changes) -> str:
     """The current search's URL with some parameters changed (None removes one)."""
-    args = request.args.to_dict(flat=False)
-    args.pop("fragment", None)
-    for name, value in changes.items():
-        if value is None:
-            args.pop(name, None)
-        else:
-            args[name] = value if isinstance(value, list) else [str(value)]
-    return url_for(request.endpoint, **(request.view_args or {}), **args)
+    return current_url_with(fragment=None, **changes)
 
 
 def is_selected(name: str, value: str) -> bool:

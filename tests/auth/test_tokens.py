@@ -78,3 +78,13 @@ def test_missing_or_bad_token_is_401(client, header):
 def test_session_cookie_does_not_authenticate_api(client, make_user, sign_in):
     sign_in(make_user("admin"))
     assert client.get("/api/v1/members").status_code == 401
+
+
+def test_new_password_revokes_tokens(client, make_user, api_token, sign_in):
+    user = make_user("staff")
+    headers = api_token(user)
+    admin = sign_in(make_user("admin"))
+
+    admin.post(f"/admin/users/{user.id}/password", data={"pw-password": "a brand new password"})
+
+    assert client.get("/api/v1/members", headers=headers).status_code == 401

@@ -169,7 +169,12 @@ def test_holder_change_keeps_history(client, staff_headers):
 
     response = client.patch(
         url,
-        json={"version": 1, "full_name": "Budi Santoso", "email": "budi@example.go.id"},
+        json={
+            "version": 1,
+            "full_name": "Budi Santoso",
+            "email": "budi@example.go.id",
+            "handover": True,
+        },
         headers=staff_headers,
     )
 
@@ -184,14 +189,16 @@ def test_holder_change_keeps_history(client, staff_headers):
     assert history[1]["email"] == "siti.rahayu@example.go.id"
 
 
-def test_name_correction_without_handover(client, staff_headers):
+def test_name_change_without_handover_is_a_correction(client, staff_headers):
     focal_point = FocalPointFactory()
     response = client.patch(
         f"/api/v1/focal-points/{focal_point.id}",
-        json={"version": 1, "full_name": "Siti Rahayu Putri", "handover": False},
+        json={"version": 1, "full_name": "Siti Rahayu Putri"},
         headers=staff_headers,
     )
     assert response.status_code == 200
+    assert response.get_json()["email"] == "siti.rahayu@example.go.id"
+    assert response.get_json()["verified_at"] is None
     assert db.session.scalar(select(db.func.count()).select_from(FocalPointHolder)) == 1
 
 

@@ -189,7 +189,7 @@ def test_handover_confirms_the_new_holder(client, staff_headers):
     focal_point = overdue(FocalPointFactory())
     response = client.patch(
         f"/api/v1/focal-points/{focal_point.id}",
-        json={"version": focal_point.version, "full_name": "Budi Santoso"},
+        json={"version": focal_point.version, "full_name": "Budi Santoso", "handover": True},
         headers=staff_headers,
     )
     body = response.get_json()
@@ -231,3 +231,67 @@ def test_mail_outbox_api_for_admins_newest_first(client, make_user, api_token, s
     ]
     assert {"to", "subject", "body", "sent_at"} <= set(admin["items"][0])
     assert refused.status_code == 403
+
+
+def test_link_dies_when_the_function_changes_hands(client, staff_headers):
+    focal_point = FocalPointFactory()
+    path = request_link(client, focal_point, staff_headers)
+    client.patch(
+        f"/api/v1/focal-points/{focal_point.id}",
+        json={"version": 1, "full_name": "New Holder", "handover": True},
+        headers=staff_headers,
+    )
+
+    page = client.get(path)
+
+    assert page.status_code == 410
+    assert "New Holder" not in page.get_data(as_text=True)
+
+
+def test_accepting_refuses_to_overwrite_a_later_edit(client, make_user, sign_in, staff_headers):
+    focal_point = FocalPointFactory()
+    path = request_link(client, focal_point, staff_headers)
+    client.post(
+        f"{path}/correct",
+        data={
+            "position": focal_point.position,
+            "full_name": "Siti Rahayu",
+            "email": "x@evil.example",
+        },
+    )
+    client.patch(
+        f"/api/v1/focal-points/{focal_point.id}",
+        json={"version": 1, "email": "correct.new@example.go.id"},
+        headers=staff_headers,
+    )
+    proposal = db.session.scalars(select(CorrectionProposal)).one()
+
+    response = sign_in(make_user("staff")).post(f"/proposals/{proposal.id}/accept")
+
+    assert response.status_code == 302
+    db.session.expire_all()
+    assert db.session.get(FocalPoint, focal_point.id).current_holder.email == (
+        "correct.new@example.go.id"
+    )
+    assert db.session.get(CorrectionProposal, proposal.id).status == "pending"
+
+
+def test_link_is_spent_once_even_at_the_same_moment(app, client, staff_headers):
+    import threading
+
+    focal_point = FocalPointFactory()
+    path = request_link(client, focal_point, staff_headers)
+    barrier = threading.Barrier(2)
+    statuses = []
+
+    def answer():
+        barrier.wait()
+        statuses.append(app.test_client().post(path).status_code)
+
+    threads = [threading.Thread(target=answer) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert sorted(statuses) == [200, 410]
