@@ -113,6 +113,17 @@ def api_token(app):
     return token_for
 
 
+@pytest.fixture
+def staff(make_user):
+    return make_user("staff")
+
+
+@pytest.fixture
+def staff_headers(staff, api_token):
+    """A bearer token header of an RSO staff member."""
+    return api_token(staff)
+
+
 @pytest.fixture(scope="session")
 def meili_server(app, tmp_path_factory):
     """A real Meilisearch (the vendored binary) for the whole session, on a free port."""

@@ -7,16 +7,6 @@ from tests.factories import ExpertFactory
 
 
 @pytest.fixture
-def staff(make_user):
-    return make_user("staff")
-
-
-@pytest.fixture
-def staff_headers(staff, api_token):
-    return api_token(staff)
-
-
-@pytest.fixture
 def payload():
     """A complete, valid activity as the API takes it."""
     return {

@@ -21,11 +21,6 @@ NEW_FOCAL_POINT = {
 }
 
 
-@pytest.fixture
-def staff_headers(make_user, api_token):
-    return api_token(make_user("staff"))
-
-
 def test_staff_creates_focal_point_with_new_agency(client, staff_headers):
     response = client.post("/api/v1/focal-points", json=NEW_FOCAL_POINT, headers=staff_headers)
 

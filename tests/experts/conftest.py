@@ -2,16 +2,6 @@ import pytest
 
 
 @pytest.fixture
-def staff(make_user):
-    return make_user("staff")
-
-
-@pytest.fixture
-def staff_headers(staff, api_token):
-    return api_token(staff)
-
-
-@pytest.fixture
 def payload():
     """A complete, valid expert as the API takes it."""
     return {

@@ -1,7 +1,6 @@
 import re
 from datetime import date, timedelta
 
-import pytest
 from sqlalchemy import func, select
 
 from roster.database import utcnow
@@ -30,11 +29,6 @@ def request_link(client, focal_point, headers) -> str:
     assert response.get_json() == {"sent_to": "siti.rahayu@example.go.id"}
     message = db.session.scalars(select(MailMessage).order_by(MailMessage.id.desc())).first()
     return link_path(message)
-
-
-@pytest.fixture
-def staff_headers(make_user, api_token):
-    return api_token(make_user("staff"))
 
 
 def test_new_record_is_due_a_review_period_after_creation(client, staff_headers):
