@@ -49,8 +49,9 @@ def focal_point_list():
     if "review" in request.args:
         return _due_for_review(user, page, per_page)
     search = parse_focal_point_search(request.args)
-    result = search_focal_points(search, page, per_page)
-    focal_points = queries.focal_points_in_order(result.ids)
+    result = search_focal_points(search, page, per_page, highlight=False)
+    # Plain rows: a page of search results is only shown, and mapped instances cost more.
+    focal_points = queries.focal_point_records_in_order(result.ids)
     return collection(
         [focal_point_to_api(fp) for fp in focal_points],
         page,

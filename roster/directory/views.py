@@ -24,6 +24,7 @@ from roster.forms import (
 )
 from roster.reference.models import ThematicArea
 from roster.reference.queries import thematic_area_name
+from roster.search import freshness
 from roster.search.pages import run_search
 from roster.search.queries import parse_focal_point_search, search_focal_points
 from roster.validation import parse_id
@@ -154,6 +155,7 @@ def focal_point_list():
         "page": page,
         "member_name": queries.member_name,
         "thematic_area_name": thematic_area_name,
+        "freshness_name": freshness.BUCKETS.get,
     }
     return render_template(template, **context), 422 if page.errors else 200
 

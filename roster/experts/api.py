@@ -24,8 +24,9 @@ def expert_list():
     require(can_read_directory(api_user()))
     page, per_page = page_args()
     search = parse_expert_search(request.args)
-    result = search_experts(search, page, per_page)
-    experts = queries.experts_in_order(result.ids)
+    result = search_experts(search, page, per_page, highlight=False)
+    # Plain rows: a page of search results is only shown, and mapped instances cost more.
+    experts = queries.expert_records_in_order(result.ids)
     return collection(
         [expert_to_api(expert) for expert in experts],
         page,

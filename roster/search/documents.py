@@ -9,12 +9,10 @@ import unicodedata
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import select
-from sqlalchemy.orm import joinedload, selectinload
-
 from roster.directory.models import FocalPoint
+from roster.directory.queries import focal_point_records
 from roster.experts.models import Expert
-from roster.extensions import db
+from roster.experts.queries import expert_records
 from roster.reference.languages import LEVEL_RANK, LEVELS
 from roster.search.availability import availability_fields, day_number
 
@@ -33,6 +31,10 @@ def timestamp(value: datetime | None) -> int | None:
 
 def sort_key(name: str) -> str:
     """The name as sorted: accents dropped, case folded, spaces collapsed."""
+    if name.isascii():
+        # Nothing to decompose or fold beyond lower case: the database fallback sorts every
+        # match by this key, so the common case stays cheap.
+        return " ".join(name.lower().split())
     decomposed = unicodedata.normalize("NFKD", name)
     bare = "".join(char for char in decomposed if not unicodedata.combining(char))
     return " ".join(bare.casefold().split())
@@ -101,31 +103,10 @@ def focal_point_document(focal_point: FocalPoint) -> dict:
 
 DOCUMENT_BUILDERS = {"experts": expert_document, "focal_points": focal_point_document}
 
+
 _MODELS = {"experts": Expert, "focal_points": FocalPoint}
-_EAGER = {
-    "experts": (
-        selectinload(Expert.thematic_areas),
-        selectinload(Expert.languages),
-        selectinload(Expert.availability),
-    ),
-    "focal_points": (
-        joinedload(FocalPoint.member),
-        joinedload(FocalPoint.agency),
-        selectinload(FocalPoint.thematic_areas),
-        selectinload(FocalPoint.languages),
-        selectinload(FocalPoint.holders),
-    ),
-}
-
-
-def _rows_statement(index_name: str):
-    model = _MODELS[index_name]
-    return (
-        select(model)
-        .options(*_EAGER[index_name])
-        .order_by(model.id)
-        .execution_options(populate_existing=True)
-    )
+# Plain rows rather than mapped instances: building an index reads every row.
+_READERS = {"experts": expert_records, "focal_points": focal_point_records}
 
 
 def load_documents(index_name: str, ids) -> dict[int, dict]:
@@ -136,8 +117,7 @@ def load_documents(index_name: str, ids) -> dict[int, dict]:
     documents = {}
     for offset in range(0, len(wanted), LOAD_CHUNK):
         chunk = wanted[offset : offset + LOAD_CHUNK]
-        statement = _rows_statement(index_name).where(model.id.in_(chunk))
-        for record in db.session.scalars(statement).unique():
+        for record in _READERS[index_name](model.id.in_(chunk)):
             documents[record.id] = build(record)
     return documents
 
@@ -148,12 +128,8 @@ def iter_all_documents(index_name: str, batch_size: int = 500) -> Iterator[list[
     build = DOCUMENT_BUILDERS[index_name]
     last_id = 0
     while True:
-        statement = _rows_statement(index_name).where(model.id > last_id).limit(batch_size)
-        records = db.session.scalars(statement).unique().all()
+        records = _READERS[index_name](model.id > last_id, batch_size)
         if not records:
             return
         yield [build(record) for record in records]
         last_id = records[-1].id
-        # A full reindex reads every row: let the session forget each batch once it is built.
-        for record in records:
-            db.session.expunge(record)

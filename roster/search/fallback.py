@@ -7,6 +7,8 @@ order.
 """
 
 import re
+from collections import Counter
+from dataclasses import dataclass, replace
 
 from sqlalchemy import and_, exists, func, or_, select
 
@@ -26,6 +28,7 @@ from roster.experts.models import (
 from roster.extensions import db
 from roster.reference.languages import levels_at_least
 from roster.reference.models import Member, ThematicArea
+from roster.search import freshness
 from roster.search.documents import sort_key
 from roster.search.settings import SYNONYM_GROUPS
 
@@ -75,10 +78,54 @@ def query_terms(q: str) -> list[list[list[str]]]:
     return terms
 
 
+# Under case-insensitive matching (Python's re, PostgreSQL) i, k and s also match these: the
+# dotless i, the dotted capital I, the Kelvin sign and the long s. Any other ASCII letter
+# matches only its own upper and lower case.
+ASCII_LOOKALIKES = "\u0131\u0130\u212a\u017f"
+
+
+def like_pattern(pattern: str, lookalikes: bool = False) -> str:
+    """A LIKE pattern (ignoring ASCII case) that every text matches in which the regular
+    expression `pattern` finds a case-insensitive match, unless the text holds one of
+    ASCII_LOOKALIKES: the pattern's words in order, with `_` for each non-ASCII letter.
+    With `lookalikes`, `_` stands for i, k and s too, and no text is missed."""
+    words = pattern
+    for syntax in ("(^|\\W)", "(\\W|$)", PHRASE_GAP):
+        words = words.replace(syntax, " ")
+    loose = "iks" if lookalikes else ""
+    shown = [
+        "".join(c if c.isascii() and c.lower() not in loose else "_" for c in word)
+        for word in words.split()
+    ]
+    return "%" + "%".join(shown) + "%"
+
+
 def _matches(column, pattern: str):
-    # Case-insensitive through an embedded option: Python's re (SQLite) and PostgreSQL both
-    # read it, while SQLAlchemy drops `flags` on SQLite.
-    return func.coalesce(column, "").regexp_match("(?i)" + pattern)
+    text = func.coalesce(column, "")
+    sqlite = db.engine.dialect.name == "sqlite"
+
+    def like(like_text: str):
+        # SQLite's LIKE already ignores ASCII case; lower() would copy every value first.
+        return text.like(like_text) if sqlite else text.ilike(like_text)
+
+    exact, loose = like_pattern(pattern), like_pattern(pattern, lookalikes=True)
+    prefilter = like(exact)
+    if loose != exact:
+        position = func.instr if sqlite else func.strpos
+        lookalike = or_(*[position(text, letter) > 0 for letter in ASCII_LOOKALIKES])
+        prefilter = or_(prefilter, and_(like(loose), lookalike))
+    # The LIKEs go first: the database rules most values out cheaply, and the regular
+    # expression (a Python call per value on SQLite) runs only on the rest. Case-insensitive
+    # through an embedded option: Python's re (SQLite) and PostgreSQL both read it, while
+    # SQLAlchemy drops `flags` on SQLite.
+    return and_(prefilter, text.regexp_match("(?i)" + pattern))
+
+
+def _matching_ids(id_column, pattern: str, *columns) -> list[int]:
+    """Ids of the reference rows (areas, members, agencies) one of whose `columns` match:
+    found once, rather than again for every expert or focal point."""
+    conditions = [_matches(column, pattern) for column in columns]
+    return list(db.session.scalars(select(id_column).where(or_(*conditions))))
 
 
 def _text_condition(q: str, match):
@@ -88,6 +135,14 @@ def _text_condition(q: str, match):
             for term in query_terms(q)
         ]
     )
+
+
+def _linked_to(link_column, owner_id, area_column, pattern: str) -> list:
+    """[a condition that the owner has an area whose name matches], or [] when none does."""
+    area_ids = _matching_ids(ThematicArea.id, pattern, ThematicArea.name)
+    if not area_ids:
+        return []
+    return [exists(select(1).where(link_column == owner_id, area_column.in_(area_ids)))]
 
 
 def _expert_match(pattern: str):
@@ -100,12 +155,9 @@ def _expert_match(pattern: str):
         Expert.email,
         Expert.nationality,
     )
-    area = exists(
-        select(1)
-        .select_from(expert_thematic_areas.join(ThematicArea))
-        .where(expert_thematic_areas.c.expert_id == Expert.id, _matches(ThematicArea.name, pattern))
-    )
-    return or_(*[_matches(column, pattern) for column in columns], area)
+    link = expert_thematic_areas
+    area = _linked_to(link.c.expert_id, Expert.id, link.c.thematic_area_id, pattern)
+    return or_(*[_matches(column, pattern) for column in columns], *area)
 
 
 def _current_holder():
@@ -130,28 +182,18 @@ def _focal_point_match(pattern: str):
             ),
         )
     )
-    agency = exists(
-        select(1).where(
-            Agency.id == FocalPoint.agency_id,
-            or_(_matches(Agency.name, pattern), _matches(Agency.acronym, pattern)),
-        )
-    )
-    member = exists(
-        select(1).where(
-            Member.id == FocalPoint.member_id,
-            or_(_matches(Member.name, pattern), _matches(Member.code, pattern)),
-        )
-    )
-    area = exists(
-        select(1)
-        .select_from(focal_point_thematic_areas.join(ThematicArea))
-        .where(
-            focal_point_thematic_areas.c.focal_point_id == FocalPoint.id,
-            _matches(ThematicArea.name, pattern),
-        )
-    )
+    agency_ids = _matching_ids(Agency.id, pattern, Agency.name, Agency.acronym)
+    member_ids = _matching_ids(Member.id, pattern, Member.name, Member.code)
+    link = focal_point_thematic_areas
+    area = _linked_to(link.c.focal_point_id, FocalPoint.id, link.c.thematic_area_id, pattern)
     own = (FocalPoint.position, FocalPoint.shared_mailbox)
-    return or_(holder, agency, member, area, *[_matches(column, pattern) for column in own])
+    return or_(
+        holder,
+        FocalPoint.agency_id.in_(agency_ids),
+        FocalPoint.member_id.in_(member_ids),
+        *area,
+        *[_matches(column, pattern) for column in own],
+    )
 
 
 def _has_area(link_table, link_column, owner_id, code: str):
@@ -222,99 +264,134 @@ def focal_point_conditions(search) -> list:
         )
         for code in search.languages
     ]
+    if search.freshness:
+        conditions.append(or_(*(freshness.sql_condition(bucket) for bucket in search.freshness)))
     if search.q and query_words(search.q):
         conditions.append(_text_condition(search.q, _focal_point_match))
     return conditions
 
 
-def _counts(statement) -> dict[str, int]:
-    return {code: count for code, count in db.session.execute(statement) if code}
+FACET_CHUNK = 5000
+# Up to this many matches, counting facets over their ids costs less than finding the matches
+# again, even when only filters (no words) select them.
+FACET_BY_IDS = 20_000
 
 
-def _expert_facets(ids) -> dict[str, dict[str, int]]:
+def _counts(statements) -> dict[str, int]:
+    counts: Counter = Counter()
+    for statement in statements:
+        for code, count in db.session.execute(statement):
+            if code:
+                counts[code] += count
+    return dict(sorted(counts.items()))
+
+
+def _owned_by(column, matches) -> list:
+    """Conditions on `column` (an owner id) selecting the matches, one per query to run.
+
+    The matches go in as their ids, in chunks the drivers accept; when there are many and only
+    cheap filters found them, the database evaluates the filters again instead.
+    """
+    if matches.statement is not None:
+        return [column.in_(matches.statement)]
+    ids = matches.ids
+    chunks = range(0, len(ids), FACET_CHUNK)
+    return [column.in_(ids[start : start + FACET_CHUNK]) for start in chunks]
+
+
+def _code_counts(code_column, link_column, matches, join=None):
+    statements = []
+    for condition in _owned_by(link_column, matches):
+        statement = select(code_column, func.count())
+        if join is not None:
+            statement = statement.select_from(join)
+        statements.append(statement.where(condition).group_by(code_column))
+    return _counts(statements)
+
+
+def _expert_facets(matches) -> dict[str, dict[str, int]]:
     link = expert_thematic_areas
+    nationalities = Counter(row.nationality for row in matches.rows if row.nationality)
     return {
-        "thematic_areas": _counts(
-            select(ThematicArea.code, func.count())
-            .select_from(link.join(ThematicArea))
-            .where(link.c.expert_id.in_(ids))
-            .group_by(ThematicArea.code)
+        "thematic_areas": _code_counts(
+            ThematicArea.code, link.c.expert_id, matches, link.join(ThematicArea)
         ),
-        "languages": _counts(
-            select(ExpertLanguage.code, func.count())
-            .where(ExpertLanguage.expert_id.in_(ids))
-            .group_by(ExpertLanguage.code)
-        ),
-        "nationality": _counts(
-            select(Expert.nationality, func.count())
-            .where(Expert.id.in_(ids))
-            .group_by(Expert.nationality)
-        ),
+        "languages": _code_counts(ExpertLanguage.code, ExpertLanguage.expert_id, matches),
+        "nationality": dict(sorted(nationalities.items())),
     }
 
 
-def _focal_point_facets(ids) -> dict[str, dict[str, int]]:
+def _focal_point_facets(matches) -> dict[str, dict[str, int]]:
     link = focal_point_thematic_areas
+    codes = dict(db.session.execute(select(Member.id, Member.code)).all())
+    members = Counter(codes[row.member_id] for row in matches.rows)
     return {
-        "member": _counts(
-            select(Member.code, func.count())
-            .select_from(FocalPoint)
-            .join(Member, Member.id == FocalPoint.member_id)
-            .where(FocalPoint.id.in_(ids))
-            .group_by(Member.code)
+        "member": dict(sorted(members.items())),
+        "thematic_areas": _code_counts(
+            ThematicArea.code, link.c.focal_point_id, matches, link.join(ThematicArea)
         ),
-        "thematic_areas": _counts(
-            select(ThematicArea.code, func.count())
-            .select_from(link.join(ThematicArea))
-            .where(link.c.focal_point_id.in_(ids))
-            .group_by(ThematicArea.code)
-        ),
-        "languages": _counts(
-            select(FocalPointLanguage.code, func.count())
-            .where(FocalPointLanguage.focal_point_id.in_(ids))
-            .group_by(FocalPointLanguage.code)
+        "languages": _code_counts(
+            FocalPointLanguage.code, FocalPointLanguage.focal_point_id, matches
         ),
     }
 
 
-def _page_by_name(rows, page: int, per_page: int) -> list[int]:
-    """Ids ordered as the index orders `name_sort` (folded name, unnamed last), then id."""
-    ordered = sorted(
-        rows, key=lambda row: (row[1] is None, sort_key(row[1]) if row[1] else "", row[0])
-    )
-    start = (page - 1) * per_page
-    return [row[0] for row in ordered[start : start + per_page]]
-
-
-def _page(model, name_column, conditions, sort: str, page: int, per_page: int) -> list[int]:
+def _page(rows, sort: str, page: int, per_page: int) -> list[int]:
+    """Ids of one page: newest change first, or as the index orders `name_sort` (folded name,
+    unnamed last), then id."""
     if sort == "updated_at":
-        statement = (
-            select(model.id)
-            .where(*conditions)
-            .order_by(model.updated_at.desc(), model.id.desc())
-            .limit(per_page)
-            .offset((page - 1) * per_page)
+        ordered = sorted(rows, key=lambda row: (row.updated_at, row.id), reverse=True)
+    else:
+        ordered = sorted(
+            rows, key=lambda row: (row.name is None, sort_key(row.name) if row.name else "", row.id)
         )
-        return list(db.session.scalars(statement))
-    rows = db.session.execute(select(model.id, name_column).where(*conditions)).all()
-    return _page_by_name(rows, page, per_page)
+    start = (page - 1) * per_page
+    return [row.id for row in ordered[start : start + per_page]]
+
+
+@dataclass
+class _Matches:
+    rows: list
+    statement: object = None
+
+    @property
+    def ids(self) -> list[int]:
+        return [row.id for row in self.rows]
 
 
 def search(index_name: str, search, page: int, per_page: int) -> tuple[list[int], int, dict]:
     """(ids of the page in order, exact total, facet counts) for `search`, from the database."""
     if index_name == "experts":
         model, conditions, facets = Expert, expert_conditions(search), _expert_facets
-        name_column = Expert.full_name
+        columns = (Expert.full_name.label("name"), Expert.nationality)
     else:
         model, conditions, facets = FocalPoint, focal_point_conditions(search), _focal_point_facets
-        name_column = (
+        name = (
             select(FocalPointHolder.full_name)
             .where(_current_holder())
             .order_by(FocalPointHolder.started_on.desc(), FocalPointHolder.id.desc())
             .limit(1)
             .scalar_subquery()
         )
-    ids = select(model.id).where(*conditions)
-    total = db.session.scalar(select(func.count()).select_from(ids.subquery()))
-    page_ids = _page(model, name_column, conditions, search.sort, page, per_page)
-    return page_ids, total, facets(ids)
+        columns = (name.label("name"), FocalPoint.member_id, FocalPoint.verified_at)
+    # The matches are found once: total, page and facets all come from these rows.
+    if search.sort == "updated_at":
+        columns += (model.updated_at,)
+    rows = db.session.execute(select(model.id, *columns).where(*conditions)).all()
+    has_text = bool(search.q and query_words(search.q))
+    again = not has_text and len(rows) > FACET_BY_IDS
+    matches = _Matches(rows, select(model.id).where(*conditions) if again else None)
+    counts = facets(matches)
+    if index_name == "focal_points":
+        counts["freshness"] = _freshness_counts(search, rows)
+    return _page(rows, search.sort, page, per_page), len(rows), counts
+
+
+def _freshness_counts(search, rows) -> dict[str, int]:
+    """Matches per freshness bucket, the freshness choice itself set aside (as facets do)."""
+    if search.freshness:
+        unchosen = focal_point_conditions(replace(search, freshness=()))
+        verified = db.session.scalars(select(FocalPoint.verified_at).where(*unchosen)).all()
+    else:
+        verified = [row.verified_at for row in rows]
+    return dict(Counter(freshness.bucket_of(value) for value in verified))

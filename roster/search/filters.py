@@ -7,6 +7,7 @@ values are always quoted with backslashes and double quotes escaped; numbers go 
 
 from typing import TYPE_CHECKING
 
+from roster.search import freshness
 from roster.search.availability import availability_filter
 from roster.search.settings import FILTERABLE
 
@@ -65,4 +66,7 @@ def focal_point_filter(search: "FocalPointSearch") -> list:
     clauses += any_of("focal_points", "member", search.members)
     clauses += all_of("focal_points", "thematic_areas", search.thematic_areas)
     clauses += _languages("focal_points", search.languages, search.min_level)
+    if search.freshness:
+        # Conditions on the clock, one per chosen bucket (names checked by the parser).
+        clauses.append([freshness.meili_clause(bucket) for bucket in search.freshness])
     return clauses

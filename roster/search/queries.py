@@ -3,7 +3,7 @@ it is unreachable, by the database with the same meaning."""
 
 import json
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 import requests
@@ -15,7 +15,7 @@ from roster.extensions import db
 from roster.reference.countries import is_country_code
 from roster.reference.languages import LEVELS, is_language_code
 from roster.reference.models import Member, ThematicArea
-from roster.search import engine, fallback
+from roster.search import engine, fallback, freshness
 from roster.search.availability import clean_search_day
 from roster.search.filters import expert_filter, focal_point_filter
 from roster.search.settings import FACETS
@@ -52,6 +52,7 @@ class ExpertSearch:
 class FocalPointSearch:
     q: str = ""
     members: tuple[str, ...] = ()
+    freshness: tuple[str, ...] = ()
     thematic_areas: tuple[str, ...] = ()
     languages: tuple[str, ...] = ()
     min_level: str | None = None
@@ -160,8 +161,16 @@ def parse_focal_point_search(args) -> FocalPointSearch:
     members = _values(args, "member", str.upper)
     known = _known(Member, members)
     _check_codes(errors, "member", members, known.__contains__, "Unknown member {value!r}.")
+    freshness_buckets = _values(args, "freshness", str.lower)
+    _check_codes(
+        errors,
+        "freshness",
+        freshness_buckets,
+        freshness.BUCKETS.__contains__,
+        "Unknown freshness {value!r}: use " + ", ".join(freshness.BUCKETS) + ".",
+    )
     errors.raise_if_any()
-    return FocalPointSearch(members=members, **common)
+    return FocalPointSearch(members=members, freshness=freshness_buckets, **common)
 
 
 def _sort(search) -> list[str] | None:
@@ -188,7 +197,11 @@ def _highlights(index_name: str, hit: dict) -> dict[str, Markup]:
     return found
 
 
-def _search_index(index_name: str, search, filters: list, page: int, per_page: int):
+def search_params(
+    index_name: str, search, filters: list, page: int, per_page: int, highlight: bool = True
+) -> dict:
+    """The body of the Meilisearch search request for `search` (its `q` aside); without
+    `highlight`, no marked-up fields are asked for."""
     params = {
         "filter": filters or None,
         "facets": FACETS[index_name],
@@ -200,7 +213,7 @@ def _search_index(index_name: str, search, filters: list, page: int, per_page: i
     sort = _sort(search)
     if sort:
         params["sort"] = sort
-    if search.q:
+    if search.q and highlight:
         params |= {
             "attributesToHighlight": HIGHLIGHTED[index_name],
             "highlightPreTag": MARK_START,
@@ -208,12 +221,23 @@ def _search_index(index_name: str, search, filters: list, page: int, per_page: i
             "attributesToCrop": CROPPED[index_name],
             "cropLength": CROP_WORDS,
         }
+    return params
+
+
+def _search_index(
+    index_name: str, search, filters: list, page: int, per_page: int, highlight: bool
+) -> SearchResult:
+    params = search_params(index_name, search, filters, page, per_page, highlight)
     answer = engine.search(index_name, search.q, params)
     hits = answer["hits"]
     facets = {
         name: dict(answer.get("facetDistribution", {}).get(name, {})) for name in FACETS[index_name]
     }
-    highlights = {hit["id"]: _highlights(index_name, hit) for hit in hits} if search.q else {}
+    if index_name == "focal_points":
+        facets["freshness"] = _freshness_counts(search)
+    highlights = {}
+    if search.q and highlight:
+        highlights = {hit["id"]: _highlights(index_name, hit) for hit in hits}
     return SearchResult(
         ids=[hit["id"] for hit in hits],
         total=answer["totalHits"],
@@ -222,18 +246,36 @@ def _search_index(index_name: str, search, filters: list, page: int, per_page: i
     )
 
 
+def _freshness_counts(search: FocalPointSearch) -> dict[str, int]:
+    """Matches per freshness bucket, the freshness choice itself set aside (as facets do)."""
+    others = focal_point_filter(replace(search, freshness=()))
+    counts = {}
+    for bucket in freshness.BUCKETS:
+        params = {
+            "filter": [*others, freshness.meili_clause(bucket)],
+            "hitsPerPage": 0,
+            "matchingStrategy": "all",
+        }
+        total = engine.search("focal_points", search.q, params)["totalHits"]
+        if total:
+            counts[bucket] = total
+    return counts
+
+
 def _from_database(index_name: str, search, page: int, per_page: int) -> SearchResult:
     ids, total, facets = fallback.search(index_name, search, page, per_page)
     return SearchResult(ids=ids, total=total, facets=facets, engine="database")
 
 
-def _search(index_name: str, search, filters: list, page: int, per_page: int) -> SearchResult:
+def _search(
+    index_name: str, search, filters: list, page: int, per_page: int, highlight: bool
+) -> SearchResult:
     # The health answer is cached briefly: while Meilisearch is known to be down (and /healthz
     # says so), searches go straight to the database instead of each waiting for a timeout.
     if engine.search_health() != "ok":
         return _from_database(index_name, search, page, per_page)
     try:
-        return _search_index(index_name, search, filters, page, per_page)
+        return _search_index(index_name, search, filters, page, per_page, highlight)
     except engine.SearchUnavailable as error:
         log.warning("search on %s answered from the database: %s", index_name, error)
     except (MeilisearchError, requests.RequestException, json.JSONDecodeError):
@@ -242,11 +284,17 @@ def _search(index_name: str, search, filters: list, page: int, per_page: int) ->
     return _from_database(index_name, search, page, per_page)
 
 
-def search_experts(search: ExpertSearch, page: int, per_page: int) -> SearchResult:
-    """One page of experts matching `search`, with exact total and facet counts."""
-    return _search("experts", search, expert_filter(search), page, per_page)
+def search_experts(
+    search: ExpertSearch, page: int, per_page: int, highlight: bool = True
+) -> SearchResult:
+    """One page of experts matching `search`, with exact total and facet counts; highlights
+    unless `highlight` is false (the API shows none: asking costs Meilisearch time)."""
+    return _search("experts", search, expert_filter(search), page, per_page, highlight)
 
 
-def search_focal_points(search: FocalPointSearch, page: int, per_page: int) -> SearchResult:
-    """One page of focal points matching `search`, with exact total and facet counts."""
-    return _search("focal_points", search, focal_point_filter(search), page, per_page)
+def search_focal_points(
+    search: FocalPointSearch, page: int, per_page: int, highlight: bool = True
+) -> SearchResult:
+    """One page of focal points matching `search`, with exact total and facet counts;
+    highlights unless `highlight` is false."""
+    return _search("focal_points", search, focal_point_filter(search), page, per_page, highlight)

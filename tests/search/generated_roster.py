@@ -17,6 +17,7 @@ from roster.extensions import db
 from roster.reference.languages import LEVEL_RANK, LEVELS
 from roster.reference.models import Member, ThematicArea
 from roster.search import sync
+from roster.search.freshness import bucket_of
 from roster.validation import merge_windows
 
 FIRST_NAMES = ["Somchai", "Siti", "Nguyen", "Ánh", "maria", "Budi", "Ahmad", "Lan", "Olivia"]
@@ -184,4 +185,5 @@ def focal_point_facets(focal_points) -> dict[str, dict[str, int]]:
         "member": _count(focal_point.member.code for focal_point in focal_points),
         "thematic_areas": _count(a.code for f in focal_points for a in f.thematic_areas),
         "languages": _count(language.code for f in focal_points for language in f.languages),
+        "freshness": _count(bucket_of(focal_point.verified_at) for focal_point in focal_points),
     }

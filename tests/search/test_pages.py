@@ -1,9 +1,11 @@
 """The search pages and the list endpoints, answered by Meilisearch and by the database."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
+from roster.database import utcnow
+from roster.extensions import db
 from roster.search import sync
 from tests.factories import AgencyFactory, ExpertFactory, FocalPointFactory, member
 
@@ -117,3 +119,37 @@ def test_focal_point_page_and_api_search(meili, make_user, sign_in, api_token):
     assert "National Contact Point" not in html
     assert body["_meta"]["total"] == 2
     assert body["facets"]["member"] == {"IDN": 1, "THA": 1}
+
+
+def _records_of_every_freshness():
+    fresh = FocalPointFactory(position="Fresh NCP")
+    fresh.verified_at = utcnow() - timedelta(days=30)
+    stale = FocalPointFactory(position="Stale NCP")
+    stale.verified_at = utcnow() - timedelta(days=400)
+    FocalPointFactory(position="Never NCP")
+    db.session.commit()
+
+
+def test_freshness_facet_and_filter(meili, client, make_user, api_token):
+    _records_of_every_freshness()
+    sync.drain()
+    headers = api_token(make_user("viewer"))
+
+    everything = client.get("/api/v1/focal-points", headers=headers).get_json()
+    chosen = client.get(
+        "/api/v1/focal-points?freshness=stale&freshness=never", headers=headers
+    ).get_json()
+
+    assert everything["facets"]["freshness"] == {"confirmed": 1, "stale": 1, "never": 1}
+    assert sorted(item["position"] for item in chosen["items"]) == ["Never NCP", "Stale NCP"]
+    assert chosen["facets"]["freshness"] == {"confirmed": 1, "stale": 1, "never": 1}
+    assert client.get("/api/v1/focal-points?freshness=old", headers=headers).status_code == 422
+
+
+def test_freshness_from_the_database_matches(client, make_user, api_token):
+    _records_of_every_freshness()
+    headers = api_token(make_user("viewer"))
+    chosen = client.get("/api/v1/focal-points?freshness=confirmed", headers=headers).get_json()
+    assert chosen["_meta"]["engine"] == "database"
+    assert [item["position"] for item in chosen["items"]] == ["Fresh NCP"]
+    assert chosen["facets"]["freshness"] == {"confirmed": 1, "stale": 1, "never": 1}

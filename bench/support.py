@@ -1,0 +1,290 @@
+"""Processes, timing and load generation for the search benchmark."""
+
+import http.client
+import json
+import os
+import shutil
+import signal
+import statistics
+import subprocess
+import threading
+import time
+from pathlib import Path
+
+import requests
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def percentile(samples: list[float], share: float) -> float:
+    """The `share` (0..1) percentile, nearest rank; NaN without samples."""
+    if not samples:
+        return float("nan")
+    ordered = sorted(samples)
+    rank = max(0, min(len(ordered) - 1, round(share * len(ordered) + 0.5) - 1))
+    return ordered[rank]
+
+
+def summary_ms(seconds: list[float]) -> dict:
+    """p50/p95/p99/mean in milliseconds and the sample count."""
+    return {
+        "n": len(seconds),
+        "p50_ms": round(percentile(seconds, 0.50) * 1000, 2),
+        "p95_ms": round(percentile(seconds, 0.95) * 1000, 2),
+        "p99_ms": round(percentile(seconds, 0.99) * 1000, 2),
+        "mean_ms": round(statistics.fmean(seconds) * 1000, 2) if seconds else None,
+    }
+
+
+class Children:
+    """Processes started by the benchmark, each in its own session, stopped in reverse order."""
+
+    def __init__(self, log_dir: Path):
+        self.log_dir = log_dir
+        self.processes: list[tuple[str, subprocess.Popen]] = []
+
+    def start(self, name: str, command: list[str], environment: dict) -> subprocess.Popen:
+        log = open(self.log_dir / f"{name}.log", "ab")  # noqa: SIM115 (closed with the process)
+        process = subprocess.Popen(
+            command,
+            cwd=ROOT,
+            env=environment,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        log.close()
+        self.processes.append((name, process))
+        return process
+
+    def stop(self, process: subprocess.Popen, timeout: float = 15) -> None:
+        if process.poll() is None:
+            # The whole session: gunicorn's workers go with their master.
+            os.killpg(process.pid, signal.SIGTERM)
+            try:
+                process.wait(timeout)
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)
+                process.wait()
+        self.processes = [(name, p) for name, p in self.processes if p is not process]
+
+    def stop_all(self) -> None:
+        for _, process in reversed(list(self.processes)):
+            self.stop(process)
+
+    def log_tail(self, name: str, lines: int = 30) -> str:
+        path = self.log_dir / f"{name}.log"
+        if not path.exists():
+            return ""
+        return "\n".join(path.read_text(errors="replace").splitlines()[-lines:])
+
+
+def wait_for_health(base_url: str, timeout: float, process: subprocess.Popen) -> dict:
+    """Poll GET /healthz until it answers 200 with search "ok"."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"the web server exited with status {process.returncode}")
+        try:
+            response = requests.get(f"{base_url}/healthz", timeout=2)
+            if response.ok and response.json().get("search") == "ok":
+                return response.json()
+        except requests.RequestException:
+            pass
+        time.sleep(0.1)
+    raise RuntimeError(f"{base_url}/healthz did not report search ok within {timeout:.0f} s")
+
+
+class Loopback:
+    """A keep-alive HTTP/1.1 client to 127.0.0.1 (reconnects when the server closes)."""
+
+    def __init__(self, port: int, headers: dict, timeout: float = 30):
+        self.port = port
+        self.headers = headers
+        self.timeout = timeout
+        self.connection: http.client.HTTPConnection | None = None
+
+    def request(self, method: str, path: str, body: dict | None = None) -> tuple[int, bytes]:
+        payload = json.dumps(body).encode() if body is not None else None
+        headers = dict(self.headers)
+        if payload is not None:
+            headers["Content-Type"] = "application/json"
+        for attempt in (1, 2):
+            if self.connection is None:
+                self.connection = http.client.HTTPConnection(
+                    "127.0.0.1", self.port, timeout=self.timeout
+                )
+            try:
+                self.connection.request(method, path, body=payload, headers=headers)
+                response = self.connection.getresponse()
+                data = response.read()
+            except (http.client.HTTPException, ConnectionError):
+                self.close()
+                if attempt == 2:
+                    raise
+                continue
+            if response.will_close:
+                self.close()
+            return response.status, data
+        raise AssertionError("unreachable")
+
+    def close(self) -> None:
+        if self.connection is not None:
+            self.connection.close()
+            self.connection = None
+
+
+WRK_SCRIPT = """
+local paths = {%(paths)s}
+local counter = 0
+request = function()
+  counter = counter + 1
+  return wrk.format("GET", paths[(counter %% #paths) + 1], {["Authorization"] = "%(auth)s"})
+end
+done = function(summary, latency, requests)
+  io.write("WRK_JSON ")
+  io.write(string.format(
+    '{"requests": %%d, "duration_us": %%d, "p50_us": %%d, "p95_us": %%d, "p99_us": %%d, '
+    .. '"mean_us": %%f, "connect_errors": %%d, "read_errors": %%d, "write_errors": %%d, '
+    .. '"status_errors": %%d, "timeouts": %%d}\\n',
+    summary.requests, summary.duration, latency:percentile(50), latency:percentile(95),
+    latency:percentile(99), latency.mean, summary.errors.connect, summary.errors.read,
+    summary.errors.write, summary.errors.status, summary.errors.timeout))
+end
+"""
+
+
+def find_wrk(install: bool) -> str | None:
+    """The wrk binary; installed with apt-get when missing, running as root and allowed."""
+    found = shutil.which("wrk")
+    if found or not install or os.geteuid() != 0 or not shutil.which("apt-get"):
+        return found
+    print("wrk is missing: installing the Debian package wrk ...", flush=True)
+    environment = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    install_wrk = ["apt-get", "install", "-y", "-q", "wrk"]
+    # The package lists may be missing or old: refresh them only when the first try fails.
+    for commands in ([install_wrk], [["apt-get", "update", "-q"], install_wrk]):
+        for command in commands:
+            try:
+                subprocess.run(
+                    command, env=environment, capture_output=True, timeout=180, check=False
+                )
+            except subprocess.TimeoutExpired:
+                return None
+        if shutil.which("wrk"):
+            return shutil.which("wrk")
+    return None
+
+
+def run_wrk(wrk: str, port: int, paths: list[str], token: str, options: dict, work: Path) -> dict:
+    """Drive the API with wrk for `options["seconds"]`; searches/s and latency."""
+    script = work / "mix.lua"
+    quoted = ", ".join(json.dumps(path) for path in paths)
+    script.write_text(WRK_SCRIPT % {"paths": quoted, "auth": f"Bearer {token}"})
+    command = [
+        wrk,
+        f"-t{options['threads']}",
+        f"-c{options['connections']}",
+        f"-d{options['seconds']}s",
+        "--timeout",
+        "10s",
+        "-s",
+        str(script),
+        f"http://127.0.0.1:{port}",
+    ]
+    finished = subprocess.run(
+        command, capture_output=True, text=True, timeout=options["seconds"] + 60, check=False
+    )
+    line = next(
+        (line for line in finished.stdout.splitlines() if line.startswith("WRK_JSON ")), None
+    )
+    if line is None:
+        raise RuntimeError(f"wrk gave no summary:\n{finished.stdout}\n{finished.stderr}")
+    raw = json.loads(line.removeprefix("WRK_JSON "))
+    seconds = raw["duration_us"] / 1e6
+    errors = sum(raw[key] for key in raw if key.endswith("errors") or key == "timeouts")
+    return {
+        "tool": "wrk",
+        "connections": options["connections"],
+        "threads": options["threads"],
+        "seconds": round(seconds, 2),
+        "requests": raw["requests"],
+        "errors": errors,
+        "searches_per_s": round(raw["requests"] / seconds, 1),
+        "p50_ms": round(raw["p50_us"] / 1000, 2),
+        "p95_ms": round(raw["p95_us"] / 1000, 2),
+        "p99_ms": round(raw["p99_us"] / 1000, 2),
+        "mean_ms": round(raw["mean_us"] / 1000, 2),
+    }
+
+
+def run_python_load(port: int, paths: list[str], token: str, options: dict) -> dict:
+    """The fallback load generator: threads on keep-alive connections, bounded in requests
+    and time. It shares the GIL and the cores with the server, so it understates throughput."""
+    deadline = time.monotonic() + options["seconds"]
+    budget = [options["max_requests"]]
+    lock = threading.Lock()
+    latencies: list[float] = []
+    errors = [0]
+
+    def client(offset: int) -> None:
+        connection = Loopback(port, {"Authorization": f"Bearer {token}"}, timeout=10)
+        position = offset
+        mine = []
+        while time.monotonic() < deadline:
+            with lock:
+                if budget[0] <= 0:
+                    break
+                budget[0] -= 1
+            path = paths[position % len(paths)]
+            position += 1
+            started = time.perf_counter()
+            try:
+                status, _ = connection.request("GET", path)
+            except (OSError, http.client.HTTPException):
+                status = 0
+            mine.append(time.perf_counter() - started)
+            if status != 200:
+                with lock:
+                    errors[0] += 1
+        connection.close()
+        with lock:
+            latencies.extend(mine)
+
+    started = time.perf_counter()
+    threads = [
+        threading.Thread(target=client, args=(index * 7,), daemon=True)
+        for index in range(options["connections"])
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(options["seconds"] + 30)
+    seconds = time.perf_counter() - started
+    return {
+        "tool": "python threads",
+        "connections": options["connections"],
+        "threads": options["connections"],
+        "seconds": round(seconds, 2),
+        "requests": len(latencies),
+        "errors": errors[0],
+        "searches_per_s": round(len(latencies) / seconds, 1),
+        **{key: value for key, value in summary_ms(latencies).items() if key != "n"},
+    }
+
+
+def group_cpu_seconds(group: int) -> float:
+    """User + system CPU seconds of the live processes in process group `group`."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        # After the command: state, ppid, pgrp, ... utime and stime are fields 14 and 15.
+        if int(fields[2]) == group:
+            total += int(fields[11]) + int(fields[12])
+    return total / ticks
