@@ -12,7 +12,6 @@ folder removed at the end. Results also go to bench/results/ as JSON.
 import argparse
 import json
 import os
-import platform
 import random
 import resource
 import secrets
@@ -31,7 +30,9 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from loading import load_and_index  # noqa: E402
 from mix import CATEGORIES, build_mix  # noqa: E402
+from report import describe, table  # noqa: E402
 from support import (  # noqa: E402
     Children,
     Loopback,
@@ -44,14 +45,6 @@ from support import (  # noqa: E402
 )
 
 RESULTS = ROOT / "bench" / "results"
-TARGETS = {
-    "load_total_s": 60.0,
-    "api_p95_ms": 20.0,
-    "p50_ratio": 1.5,
-    "searches_per_s": 400.0,
-    "lag_p95_s": 1.0,
-    "fallback_p95_ms": 200.0,
-}
 
 
 def parse_args(argv=None) -> argparse.Namespace:
@@ -141,75 +134,7 @@ class Bench:
     # 1. Load and index ------------------------------------------------------------------------
 
     def load_and_index(self) -> None:
-        from roster.demo.generate import generate
-        from roster.extensions import db
-        from roster.search import engine
-        from roster.search.serve import initial_sync
-
-        figures = self.results["figures"]
-        with self.app.app_context():
-            started = time.perf_counter()
-            counts = generate(
-                self.args.experts,
-                self.args.focal_points,
-                self.args.seed,
-                self.app.config["REVIEW_PERIOD_DAYS"],
-            )
-            db.session.commit()
-            figures["load_s"] = round(time.perf_counter() - started, 2)
-            self.results["details"]["demo_counts"] = vars(counts)
-            print(f"bulk load: {figures['load_s']} s ({vars(counts)})", flush=True)
-
-            started = time.perf_counter()
-            if self.args.index_with == "reindex":
-                initial_sync()
-            else:
-                engine.prepare(force=True)
-                self.drain_outbox()
-            self.wait_searchable()
-            figures["index_s"] = round(time.perf_counter() - started, 2)
-            figures["load_total_s"] = round(figures["load_s"] + figures["index_s"], 2)
-            print(f"indexed and searchable ({self.args.index_with}): {figures['index_s']} s")
-
-            # What the demo data queued: `roster serve`'s worker would push it all again.
-            started = time.perf_counter()
-            drained = self.drain_outbox()
-            figures["outbox_drain_s"] = round(time.perf_counter() - started, 2)
-            print(f"outbox drain: {drained} rows in {figures['outbox_drain_s']} s", flush=True)
-
-    def drain_outbox(self) -> int:
-        from roster.search.sync import drain
-
-        claimed = 0
-        while True:
-            stats = drain(batch_size=self.args.sync_batch)
-            if stats.error:
-                raise RuntimeError(f"drain failed: {stats.error}")
-            claimed += stats.claimed
-            if not stats.claimed:
-                return claimed
-
-    def wait_searchable(self, timeout: float = 300) -> None:
-        """Every row is in its index and a search counts them all."""
-        from sqlalchemy import func, select
-
-        from roster.extensions import db
-        from roster.search import engine
-        from roster.search.outbox import INDEXED_MODELS
-
-        client = engine.master_client()
-        deadline = time.monotonic() + timeout
-        for index_name, model in INDEXED_MODELS.items():
-            rows = db.session.scalar(select(func.count()).select_from(model))
-            db.session.rollback()
-            index = client.index(engine.index_uid(index_name))
-            while True:
-                found = index.search("", {"hitsPerPage": 1, "page": 1})["totalHits"]
-                if found == rows:
-                    break
-                if time.monotonic() > deadline:
-                    raise RuntimeError(f"{index_name}: {found} of {rows} searchable")
-                time.sleep(0.05)
+        load_and_index(self.app, self.args, self.results)
 
     # 2. Latency -------------------------------------------------------------------------------
 
@@ -419,84 +344,6 @@ class Bench:
         self.children.stop_all()
         if self.meili is not None:
             self.meili.stop()
-
-
-def verdict(value, target, higher_is_better=False) -> str:
-    if value is None:
-        return "n/a"
-    return "ok" if (value >= target if higher_is_better else value <= target) else "MISSED"
-
-
-def table(results: dict) -> str:
-    figures, details = results["figures"], results["details"]
-    rows = [
-        ("Bulk load into the database", figures.get("load_s"), "s", None),
-        ("Indexed and searchable", figures.get("index_s"), "s", None),
-        ("Load + index total", figures.get("load_total_s"), "s", ("<=", "load_total_s")),
-        ("Outbox drain of the demo rows", figures.get("outbox_drain_s"), "s", None),
-        ("API search p50", figures.get("api_p50_ms"), "ms", None),
-        ("API search p95", figures.get("api_p95_ms"), "ms", ("<=", "api_p95_ms")),
-        ("Direct Meilisearch p50", figures.get("direct_p50_ms"), "ms", None),
-        ("Direct Meilisearch p95", figures.get("direct_p95_ms"), "ms", None),
-        ("p50 API / direct", figures.get("p50_ratio"), "x", ("<=", "p50_ratio")),
-        ("Throughput", figures.get("searches_per_s"), "/s", (">=", "searches_per_s")),
-        ("Latency under load p50", figures.get("load_p50_ms"), "ms", None),
-        ("Latency under load p95", figures.get("load_p95_ms"), "ms", None),
-        ("Edit-to-searchable lag p50", figures.get("lag_p50_s"), "s", None),
-        ("Edit-to-searchable lag p95", figures.get("lag_p95_s"), "s", ("<=", "lag_p95_s")),
-        ("PATCH answer p50", figures.get("patch_p50_ms"), "ms", None),
-        ("Database fallback p50", figures.get("fallback_p50_ms"), "ms", None),
-        ("Database fallback p95", figures.get("fallback_p95_ms"), "ms", ("<=", "fallback_p95_ms")),
-    ]
-    lines = [f"{'Figure':<32} {'Measured':>12} {'Target':>10}  Verdict", "-" * 66]
-    for label, value, unit, target in rows:
-        shown = "-" if value is None else f"{value:g} {unit}"
-        if target:
-            sign, key = target
-            goal = f"{sign} {TARGETS[key]:g} {unit}"
-            result = verdict(value, TARGETS[key], sign == ">=")
-        else:
-            goal, result = "", ""
-        lines.append(f"{label:<32} {shown:>12} {goal:>10}  {result}")
-    latency = details.get("latency")
-    fallback = details.get("fallback", {}).get("by_category", {})
-    if latency:
-        heading = f"{'p50 / p95 ms by query kind':<28} {'API':>15} {'direct':>15} {'fallback':>17}"
-        lines += ["", heading]
-        for category in CATEGORIES:
-            cells = [
-                latency["api_by_category"][category],
-                latency["direct_by_category"][category],
-                fallback.get(category, {"p50_ms": None, "p95_ms": None}),
-            ]
-            text = [f"{cell['p50_ms']} / {cell['p95_ms']}" for cell in cells]
-            lines.append(f"{category:<28} {text[0]:>15} {text[1]:>15} {text[2]:>17}")
-    load = details.get("throughput")
-    if load:
-        lines.append(
-            f"\nLoad: {load['tool']}, {load['connections']} connections, {load['seconds']} s, "
-            f"{load['requests']} requests, {load['errors']} errors; client and server share "
-            f"the machine's {os.cpu_count()} cores."
-        )
-        cpu = ", ".join(f"{name} {ms} ms" for name, ms in load.get("cpu_ms_per_search", {}).items())
-        lines.append(f"CPU per search under load: {cpu}.")
-    return "\n".join(lines)
-
-
-def describe(args: argparse.Namespace) -> dict:
-    return {
-        "started_at": datetime.now().isoformat(timespec="seconds"),
-        "database": "postgresql" if args.database_url else "sqlite",
-        "experts": args.experts,
-        "focal_points": args.focal_points,
-        "seed": args.seed,
-        "index_with": args.index_with,
-        "gunicorn": f"-w {args.workers} {args.gunicorn_args}".strip(),
-        "cpus": os.cpu_count(),
-        "python": platform.python_version(),
-        "queries": args.queries,
-        "rounds": args.rounds,
-    }
 
 
 def main(argv=None) -> int:

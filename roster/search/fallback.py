@@ -10,7 +10,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from sqlalchemy import and_, exists, func, or_, select
+from sqlalchemy import ARRAY, Integer, and_, any_, bindparam, exists, func, or_, select
 
 from roster.directory.models import (
     Agency,
@@ -289,12 +289,16 @@ def _counts(statements) -> dict[str, int]:
 def _owned_by(column, matches) -> list:
     """Conditions on `column` (an owner id) selecting the matches, one per query to run.
 
-    The matches go in as their ids, in chunks the drivers accept; when there are many and only
-    cheap filters found them, the database evaluates the filters again instead.
+    The matches go in as their ids (PostgreSQL: one array; SQLite: chunks of parameters);
+    when there are many and only cheap filters found them, the database evaluates the filters
+    again instead.
     """
     if matches.statement is not None:
         return [column.in_(matches.statement)]
     ids = matches.ids
+    if db.engine.dialect.name == "postgresql":
+        # Thousands of IN parameters cost psycopg more to send than one array.
+        return [column == any_(bindparam("owner_ids", ids, type_=ARRAY(Integer)))]
     chunks = range(0, len(ids), FACET_CHUNK)
     return [column.in_(ids[start : start + FACET_CHUNK]) for start in chunks]
 
