@@ -11,18 +11,11 @@ from roster.activities.serializers import (
     candidate_to_api,
     participant_to_api,
 )
-from roster.api.auth import api_user, json_body, require
+from roster.api.auth import api_user, body_version, json_body, require
 from roster.api.pagination import collection, page_args, paginate_query
 from roster.auth.permissions import can_manage_activities, can_read_directory
 from roster.extensions import db
-from roster.validation import FieldErrors, clean_version
-
-
-def _version(body: dict) -> int:
-    errors = FieldErrors()
-    version = errors.clean("version", clean_version, body.get("version"))
-    errors.raise_if_any()
-    return version
+from roster.validation import FieldErrors
 
 
 def _load_activity(activity_id: int) -> Activity:
@@ -75,7 +68,7 @@ def activity_update(activity_id: int):
     activity = _load_activity(activity_id)
     require(can_manage_activities(user))
     body = json_body()
-    operations.update_activity(user, activity, body, _version(body))
+    operations.update_activity(user, activity, body, body_version(body))
     db.session.commit()
     return activity_to_api(activity)
 
@@ -135,7 +128,7 @@ def assignment_update(assignment_id: int):
     assignment = _load(Assignment, assignment_id, "assignment")
     require(can_manage_activities(user))
     body = json_body()
-    operations.update_assignment(user, assignment, body, _version(body))
+    operations.update_assignment(user, assignment, body, body_version(body))
     db.session.commit()
     return assignment_to_api(assignment, True)
 

@@ -3,6 +3,8 @@
 from flask import abort, g, request
 
 from roster.auth.operations import user_for_token
+from roster.errors import ValidationFailed
+from roster.validation import clean_version
 
 
 def api_user():
@@ -34,3 +36,11 @@ def json_body() -> dict:
     if "\\u0000" in request.get_data(as_text=True):
         abort(400, description="The request contains a NUL character.")
     return data
+
+
+def body_version(body: dict) -> int:
+    """The record version a PATCH body must carry; 422 when it is missing or not a number."""
+    try:
+        return clean_version(body.get("version"))
+    except ValueError as error:
+        raise ValidationFailed({"version": [str(error)]}) from None

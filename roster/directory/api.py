@@ -2,7 +2,7 @@
 
 from flask import abort, request, url_for
 
-from roster.api.auth import api_user, json_body, require
+from roster.api.auth import api_user, body_version, json_body, require
 from roster.api.pagination import collection, page_args, paginate_query
 from roster.auth.permissions import (
     can_create_focal_points,
@@ -18,14 +18,6 @@ from roster.errors import ValidationFailed
 from roster.extensions import db
 from roster.freshness.operations import due_facets, due_statement
 from roster.search.queries import parse_focal_point_search, search_focal_points
-from roster.validation import clean_version
-
-
-def _version_from(body: dict) -> int:
-    try:
-        return clean_version(body.get("version"))
-    except ValueError as error:
-        raise ValidationFailed({"version": [str(error)]}) from None
 
 
 def _handover_flag(body: dict) -> bool:
@@ -113,7 +105,7 @@ def focal_point_update(focal_point_id: int):
         raise ValidationFailed(
             {"member": ["A focal point stays with its member: create one in the other member."]}
         )
-    version = _version_from(body)
+    version = body_version(body)
     operations.update_focal_point(user, focal_point, body, version, _handover_flag(body))
     db.session.commit()
     return focal_point_to_api(focal_point)

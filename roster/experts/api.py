@@ -2,7 +2,7 @@
 
 from flask import abort, request, url_for
 
-from roster.api.auth import api_user, json_body, require
+from roster.api.auth import api_user, body_version, json_body, require
 from roster.api.pagination import collection, page_args
 from roster.auth.permissions import can_manage_experts, can_read_directory
 from roster.experts import operations, queries
@@ -10,7 +10,6 @@ from roster.experts.models import Expert
 from roster.experts.serializers import expert_to_api
 from roster.extensions import db
 from roster.search.queries import parse_expert_search, search_experts
-from roster.validation import FieldErrors, clean_version
 
 
 def _load(expert_id: int) -> Expert:
@@ -58,10 +57,7 @@ def expert_update(expert_id: int):
     expert = _load(expert_id)
     require(can_manage_experts(user))
     data = json_body()
-    errors = FieldErrors()
-    version = errors.clean("version", clean_version, data.get("version"))
-    errors.raise_if_any()
-    operations.update_expert(user, expert, data, version)
+    operations.update_expert(user, expert, data, body_version(data))
     db.session.commit()
     return expert_to_api(expert)
 
