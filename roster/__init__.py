@@ -17,6 +17,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     register_errorhandlers(app)
     register_hooks(app)
     register_commands(app)
+    register_jobs(app)
     return app
 
 
@@ -60,3 +61,9 @@ def register_commands(app: Flask) -> None:
     from roster.cli import roster_cli
 
     app.cli.add_command(roster_cli)
+
+
+def register_jobs(app: Flask) -> None:
+    from roster.schedule import register_jobs as register_all
+
+    register_all(app)

@@ -34,6 +34,7 @@ from flask import current_app
 from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
+from roster import jobs
 from roster.database import utcnow
 from roster.extensions import db
 from roster.search import engine
@@ -308,9 +309,11 @@ def run_worker(
     stop: threading.Event, batch_size: int = 500, idle: float = 0.5, max_pause: float = 5.0
 ) -> None:
     """Drain until `stop` is set: at once while there is work, every `idle` s otherwise,
-    backing off up to `max_pause` s while Meilisearch is failing."""
+    backing off up to `max_pause` s while Meilisearch is failing; run the background jobs that
+    are due between drains."""
     pause = 0.0
     while not stop.is_set():
+        jobs.run_due(current_app._get_current_object())
         try:
             stats = drain(batch_size)
         except Exception as error:

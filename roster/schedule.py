@@ -1,0 +1,10 @@
+"""Every background job of the service and how often the worker runs it."""
+
+from flask import Flask
+
+from roster import jobs
+from roster.mail.operations import deliver_unsent
+
+
+def register_jobs(app: Flask) -> None:
+    jobs.register(app, "deliver-mail", 5, deliver_unsent)
