@@ -61,8 +61,8 @@ class Config:
             BASE_DIR / "vendor" / "meilisearch" / "meilisearch"
         )
         self.MEILI_INDEX_PREFIX = os.environ.get("MEILI_INDEX_PREFIX", "")
-        # Budget of the in-process drain after a request that changed indexed records.
-        self.SEARCH_SYNC_TIMEOUT = float(os.environ.get("SEARCH_SYNC_TIMEOUT", "2"))
+        # How often an idle sync worker looks for changes: edit-to-searchable stays under 1 s.
+        self.SEARCH_POLL_SECONDS = float(os.environ.get("SEARCH_POLL_SECONDS", "0.2"))
         self.SEARCH_LEASE_SECONDS = float(os.environ.get("SEARCH_LEASE_SECONDS", "10"))
         self.MAX_CONTENT_LENGTH = 2 * 1024 * 1024
         self.SESSION_COOKIE_HTTPONLY = True

@@ -8,7 +8,7 @@ def load_and_index(app, args, results: dict) -> None:
     from roster.demo.generate import generate
     from roster.extensions import db
     from roster.search import engine
-    from roster.search.serve import initial_sync
+    from roster.serve import initial_sync
 
     figures = results["figures"]
     with app.app_context():
@@ -61,12 +61,12 @@ def wait_searchable(timeout: float = 300) -> None:
     from sqlalchemy import func, select
 
     from roster.extensions import db
-    from roster.search import engine
-    from roster.search.outbox import INDEXED_MODELS
+    from roster.search import definition, engine
 
     client = engine.master_client()
     deadline = time.monotonic() + timeout
-    for index_name, model in INDEXED_MODELS.items():
+    for index_name, index in definition.definitions().items():
+        model = index.model
         rows = db.session.scalar(select(func.count()).select_from(model))
         db.session.rollback()
         index = client.index(engine.index_uid(index_name))

@@ -18,9 +18,8 @@ from roster.directory.models import Agency, FocalPointHolder
 from roster.experts.models import Expert, ExpertLanguage
 from roster.extensions import db
 from roster.reference.models import Member, ThematicArea
-from roster.search import engine
-from roster.search.filters import expert_filter, focal_point_filter
-from roster.search.queries import parse_expert_search, parse_focal_point_search, search_params
+from roster.search import definition, engine
+from roster.search.queries import parse, search_params
 
 PER_PAGE = 20
 # Misspelt field vocabulary: dropped, doubled and swapped letters as people type them.
@@ -60,14 +59,10 @@ class Query:
         """(index uid, search body) as the service sends it; needs an app context."""
         arguments = MultiDict(list(self.args))
         page, per_page = 1, int(arguments.get("per_page", PER_PAGE))
-        if self.index_name == "experts":
-            search = parse_expert_search(arguments)
-            filters = expert_filter(search)
-        else:
-            search = parse_focal_point_search(arguments)
-            filters = focal_point_filter(search)
+        search = parse(self.index_name, arguments)
         # As the API asks: no highlights, which it does not show.
-        params = search_params(self.index_name, search, filters, page, per_page, highlight=False)
+        index = definition.get(self.index_name)
+        params = search_params(index, search, page, per_page, highlight=False)
         body = {"q": search.q, **params}
         return engine.index_uid(self.index_name), body
 

@@ -7,6 +7,7 @@ from alembic import context
 from flask import current_app
 
 from roster.database import UTCDateTime
+from roster.search.models import include_in_schema
 
 config = context.config
 # Keep the application's loggers: migrations also run inside a live process (tests, CLI).
@@ -34,6 +35,7 @@ def configure_args() -> dict:
     args = dict(current_app.extensions["migrate"].configure_args)
     args.setdefault("process_revision_directives", skip_empty_revision)
     args.setdefault("render_item", render_item)
+    args.setdefault("include_object", include_in_schema)
     args["compare_type"] = True
     # SQLite cannot ALTER most things in place: batch operations copy the table there and are
     # plain ALTERs elsewhere, so every revision runs on both backends.

@@ -16,6 +16,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     register_blueprints(app)
     register_errorhandlers(app)
     register_hooks(app)
+    register_search(app)
     register_commands(app)
     register_jobs(app)
     return app
@@ -50,10 +51,17 @@ def register_errorhandlers(app: Flask) -> None:
 
 def register_hooks(app: Flask) -> None:
     from roster import navigation, security
-    from roster.search import outbox
 
     security.register(app)
     navigation.register(app)
+
+
+def register_search(app: Flask) -> None:
+    from roster.search import definition, outbox
+    from roster.search_indexes import INDEXES
+
+    for index in INDEXES:
+        definition.register(app, index)
     outbox.register(app)
 
 

@@ -6,12 +6,8 @@ from roster.auth.cli import create_user_command
 from roster.demo.cli import demo_data_command, ensure_demo_admin_command
 from roster.freshness.cli import send_reminders_command
 from roster.reference.cli import load_reference_command
-from roster.search.cli import (
-    reindex_command,
-    search_check_command,
-    serve_command,
-    sync_worker_command,
-)
+from roster.search.cli import reindex_command, search_check_command, sync_worker_command
+from roster.serve import serve_command
 
 roster_cli = AppGroup("roster", help="Operate RSO Roster.")
 roster_cli.add_command(create_user_command)

@@ -8,7 +8,7 @@ from roster.experts.models import AvailabilityWindow, Expert, ExpertLanguage
 from roster.freshness.models import ConfirmationRequest, CorrectionProposal
 from roster.mail.models import MailMessage
 from roster.reference.models import Member, ThematicArea
-from roster.search.models import SearchLease, SearchOutbox
+from roster.search.models import SearchLease, SearchOutbox, SearchText
 
 __all__ = [
     "Activity",
@@ -30,6 +30,7 @@ __all__ = [
     "Participant",
     "SearchLease",
     "SearchOutbox",
+    "SearchText",
     "ThematicArea",
     "User",
 ]

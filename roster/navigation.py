@@ -7,7 +7,7 @@ from flask_login import current_user
 
 from roster.auth import permissions
 from roster.reference.languages import language_name
-from roster.search.pages import url_with
+from roster.search_pages import url_with
 from roster.urls import current_url_with
 
 MENU = (

@@ -17,6 +17,7 @@ from sqlalchemy.engine import make_url
 
 from roster import create_app
 from roster.extensions import db
+from roster.search.models import include_in_schema
 
 
 @contextmanager
@@ -50,7 +51,9 @@ def migration_app(tmp_path):
 
 def schema_differences() -> list:
     with db.engine.connect() as connection:
-        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        context = MigrationContext.configure(
+            connection, opts={"compare_type": True, "include_object": include_in_schema}
+        )
         return compare_metadata(context, db.metadata)
 
 

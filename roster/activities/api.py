@@ -3,7 +3,8 @@
 from flask import abort, request, url_for
 
 from roster.activities import operations, queries, ranking
-from roster.activities.models import ACTIVITY_STATUSES, Activity, Assignment, Participant
+from roster.activities.index import activities_in_order
+from roster.activities.models import Activity, Assignment, Participant
 from roster.activities.serializers import (
     activity_to_api,
     alumnus_to_api,
@@ -15,7 +16,7 @@ from roster.api.auth import api_user, body_version, json_body, require
 from roster.api.pagination import collection, page_args, paginate_query
 from roster.auth.permissions import can_manage_activities, can_read_directory
 from roster.extensions import db
-from roster.validation import FieldErrors
+from roster.search import queries as search
 
 
 def _load_activity(activity_id: int) -> Activity:
@@ -38,13 +39,16 @@ def _load(model, record_id: int, name: str):
 def activity_list():
     require(can_read_directory(api_user()))
     page, per_page = page_args()
-    status = request.args.get("status") or None
-    errors = FieldErrors()
-    if status is not None and status not in ACTIVITY_STATUSES:
-        errors.add("status", f"Choose one of: {', '.join(ACTIVITY_STATUSES)}.")
-    errors.raise_if_any()
-    activities, total = paginate_query(queries.activities_statement(status), page, per_page)
-    return collection([activity_to_api(item) for item in activities], page, per_page, total)
+    wanted = search.parse("activities", request.args)
+    result = search.search("activities", wanted, page, per_page, highlight=False)
+    return collection(
+        [activity_to_api(activity) for activity in activities_in_order(result.ids)],
+        page,
+        per_page,
+        result.total,
+        meta={"engine": result.engine},
+        facets=result.facets,
+    )
 
 
 def activity_create():

@@ -6,6 +6,7 @@ from datetime import datetime, timedelta
 
 from email_validator import EmailNotValidError, validate_email
 from sqlalchemy import func, select, update
+from sqlalchemy.orm import joinedload
 
 from roster.audit import operations as audit
 from roster.auth.models import ROLES, ApiToken, User
@@ -142,7 +143,12 @@ def issue_token(user: User, lifetime: timedelta) -> tuple[str, ApiToken]:
 
 
 def user_for_token(token: str, now: datetime | None = None) -> tuple[User, ApiToken] | None:
-    record = db.session.scalar(select(ApiToken).where(ApiToken.token_hash == _token_digest(token)))
+    # The user in the same query: every API request asks.
+    record = db.session.scalar(
+        select(ApiToken)
+        .options(joinedload(ApiToken.user))
+        .where(ApiToken.token_hash == _token_digest(token))
+    )
     now = now or utcnow()
     if record is None or record.revoked_at is not None or record.expires_at <= now:
         return None

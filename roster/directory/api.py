@@ -17,7 +17,7 @@ from roster.directory.serializers import agency_to_api, focal_point_to_api, hold
 from roster.errors import ValidationFailed
 from roster.extensions import db
 from roster.freshness.operations import due_facets, due_statement
-from roster.search.queries import parse_focal_point_search, search_focal_points
+from roster.search import queries as search
 
 
 def _handover_flag(body: dict) -> bool:
@@ -40,8 +40,8 @@ def focal_point_list():
     page, per_page = page_args()
     if "review" in request.args:
         return _due_for_review(user, page, per_page)
-    search = parse_focal_point_search(request.args)
-    result = search_focal_points(search, page, per_page, highlight=False)
+    wanted = search.parse("focal_points", request.args)
+    result = search.search("focal_points", wanted, page, per_page, highlight=False)
     # Plain rows: a page of search results is only shown, and mapped instances cost more.
     focal_points = queries.focal_point_records_in_order(result.ids)
     return collection(

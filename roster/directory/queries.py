@@ -5,7 +5,6 @@ from types import SimpleNamespace
 
 from flask import g
 from sqlalchemy import func, select
-from sqlalchemy.orm import joinedload, selectinload
 
 from roster.directory.models import (
     Agency,
@@ -81,25 +80,6 @@ def agencies_of(members: list[Member]) -> list[Agency]:
         .order_by(Member.name, Agency.name)
     )
     return list(db.session.scalars(statement))
-
-
-def focal_points_in_order(ids: list[int]) -> list[FocalPoint]:
-    """The focal points with these ids, in the given order (a search's ranking)."""
-    if not ids:
-        return []
-    statement = (
-        select(FocalPoint)
-        .options(
-            joinedload(FocalPoint.member),
-            joinedload(FocalPoint.agency),
-            selectinload(FocalPoint.holders),
-            selectinload(FocalPoint.languages),
-            selectinload(FocalPoint.thematic_areas),
-        )
-        .where(FocalPoint.id.in_(ids))
-    )
-    by_id = {focal_point.id: focal_point for focal_point in db.session.scalars(statement)}
-    return [by_id[focal_point_id] for focal_point_id in ids if focal_point_id in by_id]
 
 
 class FocalPointRecord(SimpleNamespace):

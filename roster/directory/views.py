@@ -22,11 +22,10 @@ from roster.forms import (
     languages_initial,
     prepare_language_rows,
 )
+from roster.freshness import buckets
 from roster.reference.models import ThematicArea
 from roster.reference.queries import thematic_area_name
-from roster.search import freshness
-from roster.search.pages import run_search
-from roster.search.queries import parse_focal_point_search, search_focal_points
+from roster.search_pages import run_search
 from roster.validation import parse_id
 
 
@@ -143,9 +142,7 @@ def _posted_version(form) -> int:
 def focal_point_list():
     if not can_read_directory(current_user):
         abort(403)
-    page = run_search(
-        parse_focal_point_search, search_focal_points, queries.focal_points_in_order, request.args
-    )
+    page = run_search("focal_points", queries.focal_point_records_in_order, request.args)
     template = (
         "directory/_search_live.html"
         if request.args.get("fragment") == "live"
@@ -155,7 +152,7 @@ def focal_point_list():
         "page": page,
         "member_name": queries.member_name,
         "thematic_area_name": thematic_area_name,
-        "freshness_name": freshness.BUCKETS.get,
+        "freshness_name": buckets.BUCKETS.get,
     }
     return render_template(template, **context), 422 if page.errors else 200
 

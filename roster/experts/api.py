@@ -9,7 +9,7 @@ from roster.experts import operations, queries
 from roster.experts.models import Expert
 from roster.experts.serializers import expert_to_api
 from roster.extensions import db
-from roster.search.queries import parse_expert_search, search_experts
+from roster.search import queries as search
 
 
 def _load(expert_id: int) -> Expert:
@@ -22,8 +22,8 @@ def _load(expert_id: int) -> Expert:
 def expert_list():
     require(can_read_directory(api_user()))
     page, per_page = page_args()
-    search = parse_expert_search(request.args)
-    result = search_experts(search, page, per_page, highlight=False)
+    wanted = search.parse("experts", request.args)
+    result = search.search("experts", wanted, page, per_page, highlight=False)
     # Plain rows: a page of search results is only shown, and mapped instances cost more.
     experts = queries.expert_records_in_order(result.ids)
     return collection(

@@ -29,15 +29,6 @@ def get_expert(expert_id: int) -> Expert | None:
     return db.session.get(Expert, expert_id, options=_WITH_DETAILS)
 
 
-def experts_in_order(ids: list[int]) -> list[Expert]:
-    """The experts with these ids, in the given order (a search's ranking)."""
-    if not ids:
-        return []
-    statement = select(Expert).options(*_WITH_DETAILS).where(Expert.id.in_(ids))
-    by_id = {expert.id: expert for expert in db.session.scalars(statement)}
-    return [by_id[expert_id] for expert_id in ids if expert_id in by_id]
-
-
 def _by_owner(statement, make) -> dict[int, list]:
     found = defaultdict(list)
     for row in db.session.execute(statement):

@@ -15,8 +15,7 @@ from roster.forms import apply_errors, form_status
 from roster.reference.countries import country_names
 from roster.reference.languages import language_name
 from roster.reference.queries import thematic_area_name
-from roster.search.pages import run_search
-from roster.search.queries import parse_expert_search, search_experts
+from roster.search_pages import run_search
 
 
 def country_name(code: str) -> str:
@@ -46,7 +45,7 @@ def _load(expert_id: int) -> Expert:
 def expert_list():
     if not can_read_directory(current_user):
         abort(403)
-    page = run_search(parse_expert_search, search_experts, queries.experts_in_order, request.args)
+    page = run_search("experts", queries.expert_records_in_order, request.args)
     template = (
         "experts/_search_live.html"
         if request.args.get("fragment") == "live"

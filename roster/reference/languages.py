@@ -30,3 +30,13 @@ def levels_at_least(level: str) -> list[str]:
 def strongest_first(languages):
     """Language rows (with .code and .level) ordered strongest level first, then by code."""
     return sorted(languages, key=lambda language: (-LEVEL_RANK[language.level], language.code))
+
+
+def language_levels(languages) -> list[str]:
+    """ "code:level" for every level at or below each language's own: native -> all four, so
+    that a search for "at least fluent" is one equality in an index."""
+    return [
+        f"{language.code}:{level}"
+        for language in languages
+        for level in LEVELS[: LEVEL_RANK[language.level]]
+    ]

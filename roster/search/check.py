@@ -7,8 +7,7 @@ from meilisearch.errors import MeilisearchApiError
 from sqlalchemy import select
 
 from roster.extensions import db
-from roster.search import engine
-from roster.search.outbox import INDEXED_MODELS
+from roster.search import definition, engine
 
 PAGE_SIZE = 1000
 
@@ -49,7 +48,7 @@ def index_versions(client: meilisearch.Client, uid: str) -> dict[int, int | None
 
 
 def database_versions(index_name: str) -> dict[int, int]:
-    model = INDEXED_MODELS[index_name]
+    model = definition.get(index_name).model
     return dict(db.session.execute(select(model.id, model.version)).tuples().all())
 
 
@@ -71,4 +70,4 @@ def compare(index_name: str, client: meilisearch.Client | None = None) -> Drift:
 
 def check_all() -> list[Drift]:
     client = engine.write_client()
-    return [compare(index_name, client) for index_name in engine.INDEX_NAMES]
+    return [compare(index_name, client) for index_name in definition.index_names()]

@@ -1,4 +1,4 @@
-"""Search commands: serve, sync-worker, reindex, search-check."""
+"""Search commands: sync-worker, reindex, search-check."""
 
 import logging
 import os
@@ -8,7 +8,7 @@ import threading
 import click
 from flask import current_app
 
-from roster.search import engine
+from roster.search import definition, engine
 
 
 def _require_meilisearch() -> None:
@@ -37,17 +37,23 @@ def sync_worker_command(batch_size: int) -> None:
     for signum in (signal.SIGINT, signal.SIGTERM):
         signal.signal(signum, lambda *_: stop.set())
     logging.getLogger(__name__).info("sync worker started (pid %d)", os.getpid())
-    run_worker(stop, batch_size=batch_size)
+    run_worker(stop, batch_size=batch_size, idle=current_app.config["SEARCH_POLL_SECONDS"])
 
 
 @click.command("reindex")
-@click.option("--index", "index_names", multiple=True, type=click.Choice(engine.INDEX_NAMES))
+@click.option("--index", "index_names", multiple=True, help="An index name (repeatable).")
 def reindex_command(index_names: tuple[str, ...]) -> None:
-    """Rebuild the search indexes (all, or those given) from the database."""
+    """Rebuild the search indexes (all, or those given) and their text index from the database."""
     from roster.search.reindex import ReindexBusy, reindex
 
+    known = definition.index_names()
+    unknown = sorted(set(index_names) - set(known))
+    if unknown:
+        raise click.BadParameter(
+            f"unknown {', '.join(unknown)}; use {', '.join(known)}", param_hint="--index"
+        )
     _require_meilisearch()
-    for index_name in index_names or engine.INDEX_NAMES:
+    for index_name in index_names or known:
         try:
             stats = reindex(index_name)
         except ReindexBusy as error:
@@ -83,13 +89,3 @@ def search_check_command(show: int) -> None:
         drifted = drifted or drift.has_drift
     if drifted:
         raise SystemExit(1)
-
-
-@click.command("serve")
-@click.option("--port", type=int, default=lambda: int(os.environ.get("PORT", "5000")))
-def serve_command(port: int) -> None:
-    """Run the service: Meilisearch (unless MEILI_URL is set), the sync worker and gunicorn."""
-    from roster.search.serve import serve
-
-    _log_to_stderr()
-    raise SystemExit(serve(current_app._get_current_object(), port))

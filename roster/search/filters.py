@@ -1,18 +1,11 @@
 """Meilisearch filters built from parsed searches, never from raw text.
 
 A filter is a list of clauses that must all hold; a clause is a string or a list of strings of
-which any may hold. Attribute names come only from the index's filterable attributes; string
+which any may hold. Attribute names must be among the index's filterable attributes; string
 values are always quoted with backslashes and double quotes escaped; numbers go through int().
 """
 
-from typing import TYPE_CHECKING
-
-from roster.search import freshness
-from roster.search.availability import availability_filter
-from roster.search.settings import FILTERABLE
-
-if TYPE_CHECKING:
-    from roster.search.queries import ExpertSearch, FocalPointSearch
+from collections.abc import Iterable
 
 
 def quote(value: str) -> str:
@@ -21,52 +14,38 @@ def quote(value: str) -> str:
     return f'"{escaped}"'
 
 
-def _attribute(index_name: str, attribute: str) -> str:
-    if attribute not in FILTERABLE[index_name]:
-        raise ValueError(f"{attribute!r} is not filterable in {index_name}")
-    return attribute
+class Filters:
+    """Clause builders for one index, refusing attributes it cannot filter on."""
 
+    def __init__(self, filterable: Iterable[str]):
+        self.filterable = frozenset(filterable)
 
-def equals(index_name: str, attribute: str, value: str) -> str:
-    """`attribute = "value"` (an array attribute matches if any element equals the value)."""
-    return f"{_attribute(index_name, attribute)} = {quote(value)}"
+    def __repr__(self) -> str:
+        return f"<Filters {sorted(self.filterable)}>"
 
+    def attribute(self, attribute: str) -> str:
+        if attribute not in self.filterable:
+            raise ValueError(f"{attribute!r} is not filterable here")
+        return attribute
 
-def all_of(index_name: str, attribute: str, values) -> list[str]:
-    """Clauses requiring every value (one clause each, ANDed by the caller)."""
-    return [equals(index_name, attribute, value) for value in values]
+    def equals(self, attribute: str, value: str) -> str:
+        """`attribute = "value"` (an array attribute matches if any element equals it)."""
+        return f"{self.attribute(attribute)} = {quote(value)}"
 
+    def all_of(self, attribute: str, values) -> list[str]:
+        """Clauses requiring every value (one clause each, ANDed by the caller)."""
+        return [self.equals(attribute, value) for value in values]
 
-def any_of(index_name: str, attribute: str, values) -> list[list[str]]:
-    """One OR group matching any of the values, or nothing when no value is given."""
-    group = [equals(index_name, attribute, value) for value in values]
-    return [group] if group else []
+    def any_of(self, attribute: str, values) -> list[list[str]]:
+        """One OR group matching any of the values, or nothing when no value is given."""
+        group = [self.equals(attribute, value) for value in values]
+        return [group] if group else []
 
+    def at_least(self, attribute: str, number: int) -> str:
+        return f"{self.attribute(attribute)} >= {int(number)}"
 
-def _languages(index_name: str, languages, min_level: str | None) -> list[str]:
-    if min_level:
-        return all_of(index_name, "language_levels", [f"{code}:{min_level}" for code in languages])
-    return all_of(index_name, "languages", languages)
+    def below(self, attribute: str, number: int) -> str:
+        return f"{self.attribute(attribute)} < {int(number)}"
 
-
-def expert_filter(search: "ExpertSearch") -> list:
-    """The filter for an expert search (an empty list filters nothing)."""
-    clauses: list = []
-    clauses += all_of("experts", "thematic_areas", search.thematic_areas)
-    clauses += _languages("experts", search.languages, search.min_level)
-    clauses += any_of("experts", "nationality", search.nationality)
-    if search.available_from:
-        clauses += availability_filter(search.available_from, search.available_to)
-    return clauses
-
-
-def focal_point_filter(search: "FocalPointSearch") -> list:
-    """The filter for a focal point search."""
-    clauses: list = []
-    clauses += any_of("focal_points", "member", search.members)
-    clauses += all_of("focal_points", "thematic_areas", search.thematic_areas)
-    clauses += _languages("focal_points", search.languages, search.min_level)
-    if search.freshness:
-        # Conditions on the clock, one per chosen bucket (names checked by the parser).
-        clauses.append([freshness.meili_clause(bucket) for bucket in search.freshness])
-    return clauses
+    def is_null(self, attribute: str) -> str:
+        return f"{self.attribute(attribute)} IS NULL"

@@ -12,7 +12,9 @@ is also replayed when its agency changed.
 
 The swap and the replay hold the outbox lease. A drain running alongside could read a record
 after the replay read it and push before the replay does: the replay's older copy would land
-last while the drain deletes the outbox row that would have corrected it.
+last while the drain deletes the outbox row that would have corrected it. On PostgreSQL drains
+take no lease (roster.search.claims), so the replay, like them, reads what it sent again once
+it is applied and queues whatever changed meanwhile.
 """
 
 import logging
@@ -21,16 +23,14 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 import meilisearch
-from sqlalchemy import or_, select
+from sqlalchemy import select
 
 from roster.database import utcnow
-from roster.directory.models import Agency, FocalPoint
-from roster.experts.models import Expert
 from roster.extensions import db
-from roster.search import engine
+from roster.search import definition, engine, textindex
 from roster.search.check import index_versions
-from roster.search.outbox import INDEXED_MODELS
-from roster.search.sync import Lease, send_documents, wait_all
+from roster.search.documents import iter_all_documents
+from roster.search.sync import Lease, changed_after_sending, queue_again, send_documents, wait_all
 
 log = logging.getLogger(__name__)
 
@@ -64,17 +64,14 @@ class ReindexStats:
 
 
 def changed_since(index_name: str, since) -> list[int]:
-    """Ids whose document may have changed at or after `since`."""
-    if index_name == "experts":
-        statement = select(Expert.id).where(Expert.updated_at >= since).order_by(Expert.id)
+    """Ids whose document may have changed at or after `since` (by `updated_at`, unless the
+    definition says more)."""
+    index = definition.get(index_name)
+    if index.changed_since is not None:
+        statement = index.changed_since(since)
     else:
-        statement = (
-            select(FocalPoint.id)
-            .join(Agency, FocalPoint.agency_id == Agency.id)
-            .where(or_(FocalPoint.updated_at >= since, Agency.updated_at >= since))
-            .order_by(FocalPoint.id)
-        )
-    return list(db.session.scalars(statement))
+        statement = select(index.model.id).where(index.model.updated_at >= since)
+    return sorted(db.session.scalars(statement))
 
 
 def _drop_leftovers(client: meilisearch.Client, live: str) -> None:
@@ -85,17 +82,25 @@ def _drop_leftovers(client: meilisearch.Client, live: str) -> None:
 
 
 def _build(client: meilisearch.Client, uid: str, index_name: str, lease: Lease) -> int:
-    from roster.search.documents import iter_all_documents
-
     engine.create_index(client, uid)
     engine.apply_settings(client, uid, index_name)
+    enrich = definition.get(index_name).enrich
     tasks, count = [], 0
     for documents in iter_all_documents(index_name, batch_size=REPLAY_BATCH):
+        if enrich:
+            enrich(documents)
         tasks.append(client.index(uid).add_documents(documents, primary_key="id").task_uid)
+        textindex.refresh(
+            db.session.connection(),
+            index_name,
+            {document["id"]: document for document in documents},
+        )
+        db.session.commit()
         count += len(documents)
         if not lease.renew():
             raise ReindexBusy(f"lost the reindex lease of {index_name}")
-    db.session.rollback()
+    textindex.drop_orphans(db.session.connection(), index_name)
+    db.session.commit()
     wait_all(client, tasks, lease, BUILD_TIMEOUT)
     return count
 
@@ -113,13 +118,28 @@ def _replay(
 ) -> tuple[int, int]:
     ids = changed_since(index_name, since)
     db.session.rollback()
-    tasks = []
+    tasks, pushed = [], []
     for start in range(0, len(ids), REPLAY_BATCH):
-        tasks += send_documents(client, uid, index_name, ids[start : start + REPLAY_BATCH])[0]
+        chunk = ids[start : start + REPLAY_BATCH]
+        sent, documents, _ = send_documents(client, uid, index_name, chunk)
+        tasks += sent
+        pushed.append((chunk, documents))
+        textindex.refresh(db.session.connection(), index_name, {i: documents.get(i) for i in chunk})
+        db.session.commit()
     wait_all(client, tasks, lease, BUILD_TIMEOUT)
+    # Drainers on PostgreSQL run beside the replay: whatever changed after it was read goes
+    # through the outbox again (see roster.search.claims).
+    changed = [
+        id_
+        for chunk, documents in pushed
+        for id_ in changed_after_sending(index_name, documents, chunk)
+    ]
+    if changed:
+        queue_again(db.session, index_name, changed)
+        db.session.commit()
     # The index first, then the database: a row created in between is in both, not "gone".
     indexed = index_versions(client, uid).keys()
-    stored = set(db.session.scalars(select(INDEXED_MODELS[index_name].id)))
+    stored = set(db.session.scalars(select(definition.get(index_name).model.id)))
     db.session.rollback()
     gone = sorted(indexed - stored)
     if gone:

@@ -1,6 +1,7 @@
-"""Drain the outbox into Meilisearch, in-process after a request or in the sync worker.
+"""Drain the outbox into Meilisearch, in the sync worker (or a test, a command).
 
-Why an older version of a document never overwrites a newer one:
+On PostgreSQL drainers run side by side (roster.search.claims). On SQLite, which has one writer
+anyway, this is why an older version of a document never overwrites a newer one:
 
 - One drainer at a time, across processes: a drain holds the `outbox` lease (a row of
   `search_leases`), renews it before each batch and before deleting what it pushed, and a killed
@@ -37,7 +38,7 @@ from sqlalchemy.exc import IntegrityError
 from roster import jobs
 from roster.database import utcnow
 from roster.extensions import db
-from roster.search import engine
+from roster.search import definition, engine
 from roster.search.models import SearchLease, SearchOutbox
 
 log = logging.getLogger(__name__)
@@ -138,10 +139,10 @@ def backoff(attempts: int) -> float:
 
 def send_documents(
     client: meilisearch.Client, uid: str, index_name: str, ids
-) -> tuple[list[int], int, int]:
+) -> tuple[list[int], dict[int, dict], list[int]]:
     """Enqueue the current state of `ids` into index `uid`: upsert those found, delete the rest.
 
-    Returns the task uids and the numbers of documents upserted and deleted.
+    Returns the task uids, the documents sent ({id: document}) and the ids deleted.
     """
     from roster.search.documents import load_documents
 
@@ -149,6 +150,9 @@ def send_documents(
     documents = load_documents(index_name, ids)
     # End the read transaction: nothing below needs it, and SQLite writers would wait on it.
     db.session.rollback()
+    enrich = definition.get(index_name).enrich
+    if enrich and documents:
+        enrich(list(documents.values()))
     index = client.index(uid)
     tasks = []
     if documents:
@@ -156,7 +160,19 @@ def send_documents(
     missing = sorted(ids - set(documents))
     if missing:
         tasks.append(engine.delete_documents(index, missing))
-    return tasks, len(documents), len(missing)
+    return tasks, documents, missing
+
+
+def changed_after_sending(index_name: str, sent: dict[int, dict], ids) -> list[int]:
+    """Ids whose current document differs from what was sent (None: sent as deleted)."""
+    from roster.search.documents import load_documents
+
+    current = load_documents(index_name, ids)
+    db.session.rollback()
+    enrich = definition.get(index_name).enrich
+    if enrich and current:
+        enrich(list(current.values()))
+    return sorted(id_ for id_ in ids if current.get(id_) != sent.get(id_))
 
 
 def wait_all(client: meilisearch.Client, task_uids, lease: Lease, timeout: float) -> None:
@@ -201,13 +217,15 @@ def _push(client: meilisearch.Client, rows, lease: Lease, timeout: float) -> tup
         by_index[row.index_name].add(row.document_id)
     tasks, upserted, deleted = [], 0, 0
     for index_name, ids in sorted(by_index.items()):
-        if index_name not in engine.INDEX_NAMES:
+        if index_name not in definition.definitions():
             log.warning("outbox rows for unknown index %r dropped", index_name)
             continue
-        sent = send_documents(client, engine.index_uid(index_name), index_name, ids)
-        tasks += sent[0]
-        upserted += sent[1]
-        deleted += sent[2]
+        sent, documents, missing = send_documents(
+            client, engine.index_uid(index_name), index_name, ids
+        )
+        tasks += sent
+        upserted += len(documents)
+        deleted += len(missing)
     wait_all(client, tasks, lease, timeout)
     return upserted, deleted
 
@@ -225,11 +243,18 @@ def _requeue(rows) -> None:
     _delete(rows)
 
 
-def _postpone(rows, error: Exception) -> None:
-    db.session.rollback()
+def queue_again(executor, index_name: str, ids) -> None:
+    """New outbox rows for these documents (through a session or a connection)."""
+    executor.execute(
+        insert(OUTBOX), [{"index_name": index_name, "document_id": id_} for id_ in sorted(ids)]
+    )
+
+
+def postpone(executor, rows, error: Exception) -> None:
+    """Give `rows` another attempt later (through `executor`: a session or a connection)."""
     now = utcnow()
     message = f"{type(error).__name__}: {error}"[:2000]
-    db.session.execute(
+    executor.execute(
         update(OUTBOX)
         .where(OUTBOX.c.id == bindparam("row_id"))
         .values(
@@ -246,7 +271,6 @@ def _postpone(rows, error: Exception) -> None:
             for row in rows
         ],
     )
-    db.session.commit()
 
 
 def drain(batch_size: int = 500, time_budget: float | None = None) -> DrainStats:
@@ -257,6 +281,10 @@ def drain(batch_size: int = 500, time_budget: float | None = None) -> DrainStats
         return stats
     if not _has_due_rows():
         return stats
+    if db.engine.dialect.name == "postgresql":
+        from roster.search.claims import drain_side_by_side
+
+        return drain_side_by_side(batch_size, time_budget)
     deadline = time.monotonic() + time_budget if time_budget else None
     lease = Lease("outbox")
     # With a budget, wait for a running drain: it may be pushing the very rows we want out.
@@ -287,7 +315,9 @@ def drain(batch_size: int = 500, time_budget: float | None = None) -> DrainStats
                     break
                 if isinstance(error, meilisearch.errors.MeilisearchApiError):
                     engine.forget()
-                _postpone(rows, error)
+                db.session.rollback()
+                postpone(db.session, rows, error)
+                db.session.commit()
                 stats.failed += len(rows)
                 break
             if not lease.renew():

@@ -265,7 +265,7 @@ def test_list_latest_first_with_status_filter(client, make_user, api_token):
     wrong = client.get("/api/v1/activities?status=done", headers=headers)
 
     assert [item["id"] for item in everything["items"]] == [new.id, old.id]
-    assert everything["_meta"] == {"page": 1, "per_page": 20, "total": 2}
+    assert everything["_meta"] == {"page": 1, "per_page": 20, "total": 2, "engine": "database"}
     assert [item["id"] for item in completed["items"]] == [old.id]
     assert wrong.status_code == 422
 

@@ -14,10 +14,10 @@ from roster.directory.models import (
 )
 from roster.experts.models import AvailabilityWindow, Expert, ExpertLanguage
 from roster.extensions import db
+from roster.freshness.buckets import bucket_of
 from roster.reference.languages import LEVEL_RANK, LEVELS
 from roster.reference.models import Member, ThematicArea
 from roster.search import sync
-from roster.search.freshness import bucket_of
 from roster.validation import merge_windows
 
 FIRST_NAMES = ["Somchai", "Siti", "Nguyen", "Ánh", "maria", "Budi", "Ahmad", "Lan", "Olivia"]

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from roster.search.availability import (
+from roster.experts.availability import (
     EPOCH,
     HORIZON_DAYS,
     LAST_DAY,

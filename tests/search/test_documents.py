@@ -4,20 +4,14 @@ from datetime import UTC, date, datetime
 
 from sqlalchemy import select
 
+from roster.directory.index import focal_point_document
 from roster.directory.models import FocalPointHolder, FocalPointLanguage
+from roster.experts.index import expert_document
 from roster.experts.models import AvailabilityWindow, ExpertLanguage
 from roster.extensions import db
 from roster.reference.models import ThematicArea
-from roster.search.availability import day_number
-from roster.search.documents import (
-    DOCUMENT_BUILDERS,
-    expert_document,
-    focal_point_document,
-    iter_all_documents,
-    load_documents,
-    sort_key,
-    timestamp,
-)
+from roster.search.documents import day_number, iter_all_documents, load_documents, timestamp
+from roster.search.text import sort_key
 from tests.factories import ExpertFactory, FocalPointFactory
 
 
@@ -87,7 +81,7 @@ def test_focal_point_document():
     focal_point.languages = [FocalPointLanguage(code="id", level="fluent")]
     db.session.commit()
 
-    document = DOCUMENT_BUILDERS["focal_points"](focal_point)
+    document = focal_point_document(focal_point)
 
     assert document["id"] == focal_point.id
     assert document["version"] == focal_point.version

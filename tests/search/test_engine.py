@@ -4,7 +4,7 @@ import meilisearch
 import pytest
 from meilisearch.errors import MeilisearchApiError
 
-from roster.search import engine
+from roster.search import definition, engine
 from roster.search.local import LocalMeilisearch, MeilisearchStartError
 
 
@@ -19,9 +19,9 @@ def test_keys_are_scoped_to_their_job_and_our_indexes(meili):
     keys = engine.ensure_keys()
     search_key, write_key = key_record(keys["search"]), key_record(keys["write"])
     assert search_key.actions == ["search"]
-    assert search_key.indexes == [engine.index_uid(name) for name in engine.INDEX_NAMES]
+    assert search_key.indexes == [engine.index_uid(name) for name in definition.index_names()]
     assert "keys.create" not in write_key.actions and "search" not in write_key.actions
-    assert write_key.indexes == [engine.index_uid(name) + "*" for name in engine.INDEX_NAMES]
+    assert write_key.indexes == [engine.index_uid(name) + "*" for name in definition.index_names()]
 
     searcher = meilisearch.Client(meili.url, keys["search"], timeout=5)
     assert searcher.index(engine.index_uid("experts")).search("")["hits"] == []

@@ -48,7 +48,7 @@ def test_serve_runs_everything_and_stops_it_all(tmp_path):
     )
     try:
         health = None
-        deadline = time.monotonic() + 40
+        deadline = time.monotonic() + 90
         while time.monotonic() < deadline and health is None:
             try:
                 health = requests.get(f"http://127.0.0.1:{web_port}/healthz", timeout=2).json()

@@ -7,17 +7,14 @@ from datetime import timedelta
 import pytest
 from flask import current_app
 
+from roster.directory.index import FocalPointSearch
+from roster.experts.index import ExpertSearch
 from roster.reference.languages import LEVELS
 from roster.search import engine
-from roster.search.fallback import PHRASE_GAP, query_terms
 from roster.search.local import free_port
-from roster.search.queries import (
-    ExpertSearch,
-    FocalPointSearch,
-    search_experts,
-    search_focal_points,
-)
+from roster.search.text import PREFIX, query_terms
 from tests.search import generated_roster as roster
+from tests.search.searching import search_experts, search_focal_points
 
 pytestmark = pytest.mark.usefixtures("meili")
 
@@ -73,12 +70,12 @@ def assert_same(run, search):
 
 
 def test_query_terms():
-    assert query_terms("coast guard") == [[[r"(^|\W)coast(\W|$)"]], [[r"(^|\W)guard"]]]
+    assert query_terms("coast guard") == [[[("coast",)]], [[("guard" + PREFIX,)]]]
     tip, number = query_terms("TIP 100%")
-    assert tip[0] == [r"(^|\W)tip(\W|$)"]
-    assert [rf"(^|\W)trafficking{PHRASE_GAP}in{PHRASE_GAP}persons(\W|$)"] in tip
-    assert number == [[r"(^|\W)100"]]
-    assert query_terms("a_b") == [[[r"(^|\W)a(\W|$)"]], [[r"(^|\W)b"]]]
+    assert tip[0] == [("tip",)]
+    assert [("trafficking", "in", "persons")] in tip
+    assert number == [[("100" + PREFIX,)]]
+    assert query_terms("a_b") == [[[("a",)]], [[("b" + PREFIX,)]]]
     assert query_terms(" !? ") == []
 
 

@@ -7,17 +7,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from roster.directory.index import FocalPointSearch
+from roster.experts.availability import LAST_DAY
+from roster.experts.index import ExpertSearch, expert_filter
 from roster.reference.languages import LEVELS
-from roster.search.availability import LAST_DAY
-from roster.search.filters import expert_filter, quote
-from roster.search.queries import (
-    ExpertSearch,
-    FocalPointSearch,
-    search_experts,
-    search_focal_points,
-)
+from roster.search.filters import quote
 from tests.factories import ExpertFactory
 from tests.search import generated_roster as roster
+from tests.search.searching import search_experts, search_focal_points
 
 pytestmark = pytest.mark.usefixtures("meili")
 

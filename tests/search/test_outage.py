@@ -13,7 +13,7 @@ from config import BASE_DIR
 from roster.database import utcnow
 from roster.experts.models import Expert
 from roster.extensions import db
-from roster.search import engine
+from roster.search import definition, engine
 from roster.search.check import compare
 from roster.search.models import SearchLease, SearchOutbox
 from roster.search.sync import drain
@@ -35,7 +35,7 @@ def drain_until_empty(timeout: float = 20) -> None:
 
 
 def assert_index_matches_database() -> None:
-    for index_name in engine.INDEX_NAMES:
+    for index_name in definition.index_names():
         drift = compare(index_name)
         assert not drift.has_drift, drift
 
@@ -102,7 +102,7 @@ def test_a_worker_killed_mid_batch_loses_nothing(app, meili):
 
     worker = start_worker(app, meili, batch_size=20)
     try:
-        assert wait_for(lambda: 0 < outbox_size() < total, timeout=30)
+        assert wait_for(lambda: 0 < outbox_size() < total, timeout=60)
         worker.send_signal(signal.SIGKILL)
         worker.wait()
     finally:
@@ -122,9 +122,9 @@ def test_a_worker_killed_mid_batch_loses_nothing(app, meili):
 
     worker = start_worker(app, meili, batch_size=20)
     try:
-        assert wait_for(lambda: outbox_size() == 0, timeout=30, step=0.1)
+        assert wait_for(lambda: outbox_size() == 0, timeout=90, step=0.1)
         worker.send_signal(signal.SIGTERM)
-        assert worker.wait(timeout=10) == 0
+        assert worker.wait(timeout=60) == 0
     finally:
         if worker.poll() is None:
             worker.kill()

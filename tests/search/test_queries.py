@@ -5,13 +5,9 @@ from datetime import date
 import pytest
 from werkzeug.datastructures import MultiDict
 
+from roster.directory.index import FocalPointSearch, parse_focal_point_search
 from roster.errors import ValidationFailed
-from roster.search.queries import (
-    ExpertSearch,
-    FocalPointSearch,
-    parse_expert_search,
-    parse_focal_point_search,
-)
+from roster.experts.index import ExpertSearch, parse_expert_search
 
 
 def errors_of(parse, **args) -> dict:

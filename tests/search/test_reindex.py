@@ -8,7 +8,7 @@ from sqlalchemy import select, update
 
 from roster.experts.models import Expert
 from roster.extensions import db
-from roster.search import engine
+from roster.search import definition, engine
 from roster.search.check import compare
 from roster.search.reindex import reindex
 from roster.search.sync import drain
@@ -32,8 +32,8 @@ def test_reindex_fills_a_fresh_index_and_swaps_it_in(app, meili):
     assert result.exit_code == 0, result.output
     assert "experts: 120 documents indexed" in result.output
     assert "focal_points: 3 documents indexed" in result.output
-    assert index_uids() == {engine.index_uid(name) for name in engine.INDEX_NAMES}
-    for index_name in engine.INDEX_NAMES:
+    assert index_uids() == {engine.index_uid(name) for name in definition.index_names()}
+    for index_name in definition.index_names():
         assert not compare(index_name).has_drift
     # The swapped-in index carries the settings: filters work.
     answer = engine.search("focal_points", "", {"filter": "member = IDN", "limit": 0})

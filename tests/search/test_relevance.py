@@ -5,18 +5,15 @@ from datetime import UTC, datetime
 import pytest
 from sqlalchemy import select
 
+from roster.directory.index import FocalPointSearch
+from roster.experts.index import ExpertSearch
 from roster.experts.models import Expert
 from roster.extensions import db
 from roster.reference.models import ThematicArea
-from roster.search.documents import sort_key
-from roster.search.queries import (
-    ExpertSearch,
-    FocalPointSearch,
-    search_experts,
-    search_focal_points,
-)
+from roster.search.text import sort_key
 from tests.factories import ExpertFactory, FocalPointFactory
 from tests.search import generated_roster as roster
+from tests.search.searching import search_experts, search_focal_points
 
 pytestmark = pytest.mark.usefixtures("meili")
 

@@ -1,5 +1,6 @@
 """Draining the outbox into a real Meilisearch."""
 
+import threading
 import time
 from datetime import timedelta
 
@@ -12,7 +13,7 @@ from roster.extensions import db
 from roster.search import engine
 from roster.search.check import compare, index_versions
 from roster.search.models import SearchOutbox
-from roster.search.sync import Lease, drain
+from roster.search.sync import Lease, drain, run_worker
 from tests.factories import ExpertFactory, FocalPointFactory
 
 
@@ -104,7 +105,10 @@ def test_a_lease_left_by_a_killed_drainer_expires():
 
 
 @pytest.mark.usefixtures("meili")
-def test_a_request_that_writes_pushes_its_change_before_answering(make_user, api_token, client):
+@pytest.mark.usefixtures("meili")
+def test_a_write_answers_at_once_and_the_worker_makes_it_searchable(
+    app, make_user, api_token, client
+):
     headers = api_token(make_user("staff"))
     answer = client.post(
         "/api/v1/experts",
@@ -113,7 +117,29 @@ def test_a_request_that_writes_pushes_its_change_before_answering(make_user, api
     )
     assert answer.status_code == 201, answer.json
     expert_id = answer.json["id"]
-    # No drain called here: the request did it after committing.
+    # The request only queued the change; what the author lands on reads the database.
+    assert outbox_size() == 1 and indexed() == {}
+    assert client.get(f"/api/v1/experts/{expert_id}", headers=headers).json["full_name"] == (
+        "Nguyen Thi Lan"
+    )
+    db.session.rollback()
+
+    stop = threading.Event()
+
+    def work():
+        with app.app_context():
+            run_worker(stop, idle=0.05)
+
+    worker = threading.Thread(target=work)
+    worker.start()
+    try:
+        deadline = time.monotonic() + 30
+        while indexed() != {expert_id: answer.json["version"]} and time.monotonic() < deadline:
+            db.session.rollback()
+            time.sleep(0.02)
+    finally:
+        stop.set()
+        worker.join(timeout=30)
     assert indexed() == {expert_id: answer.json["version"]}
     assert outbox_size() == 0
 

@@ -1,4 +1,4 @@
-"""`flask roster serve`: the whole service in one command.
+"""`flask roster serve`: the whole service in one command (the process supervisor).
 
 Starts a local Meilisearch (unless MEILI_URL is set), makes sure its keys, indexes and settings
 are in place, then runs the sync worker and gunicorn as child processes until SIGINT or SIGTERM;
@@ -14,14 +14,14 @@ import threading
 import time
 from pathlib import Path
 
-from flask import Flask
+import click
+from flask import Flask, current_app
 from sqlalchemy import func, select
 
 from config import BASE_DIR
 from roster.extensions import db
-from roster.search import engine
+from roster.search import definition, engine, textindex
 from roster.search.local import LocalMeilisearch, MeilisearchStartError
-from roster.search.outbox import INDEXED_MODELS
 from roster.search.reindex import reindex
 
 log = logging.getLogger(__name__)
@@ -31,15 +31,17 @@ RESTART_DELAY = 5
 
 
 def initial_sync() -> None:
-    """Make sure the keys, indexes and settings exist; fill an empty index from the database."""
+    """Make sure the keys, indexes and settings exist; rebuild an index that is empty, or whose
+    text index does not hold every row (rows loaded in bulk, a database just migrated)."""
     engine.prepare(force=True)
     client = engine.write_client()
-    for index_name, model in INDEXED_MODELS.items():
-        rows = db.session.scalar(select(func.count()).select_from(model))
+    for index_name, index in definition.definitions().items():
+        rows = db.session.scalar(select(func.count()).select_from(index.model))
+        texts = textindex.count(index_name)
         db.session.rollback()
         documents = client.index(engine.index_uid(index_name)).get_stats().number_of_documents
-        if rows and not documents:
-            log.info("%s: %d rows, empty index: reindexing", index_name, rows)
+        if rows and (not documents or texts != rows):
+            log.info("%s: %d rows, %d indexed: reindexing", index_name, rows, documents)
             reindex(index_name)
 
 
@@ -125,3 +127,11 @@ def serve(app: Flask, port: int) -> int:
         if local is not None:
             local.stop()
     return status
+
+
+@click.command("serve")
+@click.option("--port", type=int, default=lambda: int(os.environ.get("PORT", "5000")))
+def serve_command(port: int) -> None:
+    """Run the service: Meilisearch (unless MEILI_URL is set), the sync worker and gunicorn."""
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
+    raise SystemExit(serve(current_app._get_current_object(), port))

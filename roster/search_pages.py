@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from flask import request
 
 from roster.errors import ValidationFailed
+from roster.search import queries
 from roster.search.queries import SearchResult
 from roster.urls import current_url_with
 
@@ -36,14 +37,15 @@ class SearchPage:
         return self.result.facets.get(name, {}) if self.result else {}
 
 
-def run_search(parse, search, load, args) -> SearchPage:
-    """Parse the query string, search, and load the records of one page in ranked order."""
+def run_search(index_name: str, load, args, viewer_is_staff: bool = False) -> SearchPage:
+    """Parse the query string, search index `index_name`, and load the records of one page in
+    ranked order with `load` (ids -> records)."""
     page = max(1, args.get("page", 1, type=int) or 1)
     try:
-        query = parse(args)
+        query = queries.parse(index_name, args)
     except ValidationFailed as error:
         return SearchPage(result=None, records=[], page=page, errors=error.errors)
-    result = search(query, page, PER_PAGE)
+    result = queries.search(index_name, query, page, PER_PAGE, viewer_is_staff=viewer_is_staff)
     return SearchPage(result=result, records=load(result.ids), page=page)
 
 

@@ -18,18 +18,13 @@ it, which `clean_search_day` enforces.
 
 from datetime import date, timedelta
 
+from roster.search.documents import EPOCH, day_number
 from roster.validation import merge_windows
 
-EPOCH = date(2000, 1, 1)
 HORIZON_BITS = 15
 HORIZON_DAYS = 1 << HORIZON_BITS
 FIRST_DAY = EPOCH
 LAST_DAY = EPOCH + timedelta(days=HORIZON_DAYS - 1)
-
-
-def day_number(day: date) -> int:
-    """Days since 2000-01-01 (may fall outside the horizon)."""
-    return (day - EPOCH).days
 
 
 def clean_search_day(value: date) -> date:
