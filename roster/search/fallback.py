@@ -105,7 +105,10 @@ def search(index: IndexDefinition, search, page: int, per_page: int):
     """(ids of the page in order, exact total, facet counts) for `search`, from the database."""
     model = index.model
     where, has_text = conditions(index, search)
-    columns = (index.fallback.name.label("name"), model.updated_at, *index.fallback.columns)
+    columns = (index.fallback.name.label("name"), *index.fallback.columns)
+    if search.sort == "updated_at":
+        # Only then: reading a timestamp costs more than the rest of a row.
+        columns += (model.updated_at,)
     # The matches are found once: total, page and facets all come from these rows.
     rows = db.session.execute(select(model.id, *columns).where(*where)).all()
     again = not has_text and len(rows) > FACET_BY_IDS
