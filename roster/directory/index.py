@@ -155,7 +155,7 @@ def focal_point_facets(search: FocalPointSearch, matches) -> dict[str, dict[str,
     link = focal_point_thematic_areas
     codes = dict(db.session.execute(select(Member.id, Member.code)).all())
     if search.freshness:
-        unchosen, _ = conditions(FOCAL_POINTS, replace(search, freshness=()))
+        unchosen = conditions(FOCAL_POINTS, replace(search, freshness=()))
         verified = db.session.scalars(select(FocalPoint.verified_at).where(*unchosen)).all()
     else:
         verified = [row.verified_at for row in matches.rows]

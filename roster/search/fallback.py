@@ -17,7 +17,7 @@ from roster.search.text import sort_key
 
 FACET_CHUNK = 5000
 # Up to this many matches, counting facets over their ids costs less than finding the matches
-# again, even when only filters (no words) select them.
+# again.
 FACET_BY_IDS = 20_000
 
 
@@ -49,8 +49,7 @@ def owned_by(column, matches: Matches) -> list:
     """Conditions on `column` (an owner id) selecting the matches, one per query to run.
 
     The matches go in as their ids (PostgreSQL: one array; SQLite: chunks of parameters);
-    when there are many and only cheap filters found them, the database evaluates the filters
-    again instead.
+    when there are many, the database evaluates the conditions again instead.
     """
     if matches.statement is not None:
         return [column.in_(matches.statement)]
@@ -91,27 +90,27 @@ def _page(rows, sort: str, page: int, per_page: int) -> list[int]:
     return [row.id for row in ordered[start : start + per_page]]
 
 
-def conditions(index: IndexDefinition, search) -> tuple[list, bool]:
-    """WHERE clauses on the index's model equivalent to the index filter and query, and
-    whether the query has words."""
+def conditions(index: IndexDefinition, search) -> list:
+    """WHERE clauses on the index's model equivalent to the index filter and query."""
     found = list(index.fallback.conditions(search))
     text = textindex.matching(index.name, search.q)
     if text is not None:
         found.append(index.model.id.in_(text))
-    return found, text is not None
+    return found
 
 
 def search(index: IndexDefinition, search, page: int, per_page: int):
     """(ids of the page in order, exact total, facet counts) for `search`, from the database."""
     model = index.model
-    where, has_text = conditions(index, search)
+    where = conditions(index, search)
     columns = (index.fallback.name.label("name"), *index.fallback.columns)
     if search.sort == "updated_at":
         # Only then: reading a timestamp costs more than the rest of a row.
         columns += (model.updated_at,)
     # The matches are found once: total, page and facets all come from these rows.
     rows = db.session.execute(select(model.id, *columns).where(*where)).all()
-    again = not has_text and len(rows) > FACET_BY_IDS
+    # The text index answers inside the database too, so many matches are found again there.
+    again = len(rows) > FACET_BY_IDS
     matches = Matches(rows, select(model.id).where(*where) if again else None)
     facets = index.fallback.facets(search, matches)
     if index.fallback.order is not None:
