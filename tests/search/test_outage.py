@@ -110,9 +110,10 @@ def test_a_worker_killed_mid_batch_loses_nothing(app, meili):
             worker.kill()
     left = outbox_size()
     assert 0 < left < total
-    lease = db.session.get(SearchLease, "outbox")
-    assert lease is not None and lease.expires_at > utcnow()  # killed while holding the lease
-    db.session.rollback()
+    if db.engine.dialect.name == "sqlite":
+        lease = db.session.get(SearchLease, "outbox")
+        assert lease is not None and lease.expires_at > utcnow()  # killed holding the lease
+        db.session.rollback()
 
     # Changes while no worker runs, then a fresh worker (it must wait out the dead one's lease).
     first = db.session.scalar(select(Expert).order_by(Expert.id))
@@ -122,7 +123,7 @@ def test_a_worker_killed_mid_batch_loses_nothing(app, meili):
 
     worker = start_worker(app, meili, batch_size=20)
     try:
-        assert wait_for(lambda: outbox_size() == 0, timeout=90, step=0.1)
+        assert wait_for(lambda: outbox_size() == 0, timeout=180, step=0.1)
         worker.send_signal(signal.SIGTERM)
         assert worker.wait(timeout=60) == 0
     finally:
