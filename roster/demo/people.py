@@ -3,9 +3,10 @@
 import re
 from datetime import date, timedelta
 from functools import cache
+from itertools import accumulate
 
 import phonenumbers
-from phonenumbers import PhoneNumberFormat, PhoneNumberType
+from phonenumbers import PhoneNumberType
 
 from roster.demo.names import CULTURES, ascii_fold
 from roster.demo.profiles import ENGLISH, PROFILES, email_domain_suffix, phone_region
@@ -20,22 +21,22 @@ class Population:
         self.profile = PROFILES[member_code]
         cultures = self.profile.cultures
         self.culture_names = [name for name, _ in cultures]
-        self.culture_weights = [weight for _, weight in cultures]
+        self.culture_weights = list(accumulate(weight for _, weight in cultures))
+        english_levels = ENGLISH[self.profile.english]
+        self.english_levels = [level for level, _ in english_levels]
+        self.english_weights = list(accumulate(weight for _, weight in english_levels))
 
     def draw(self) -> dict:
         """{full_name, name_local, languages: {code: level}} for one person."""
         rng = self.rng
-        culture = CULTURES[rng.choices(self.culture_names, self.culture_weights)[0]]
+        culture = CULTURES[rng.choices(self.culture_names, cum_weights=self.culture_weights)[0]]
         full_name, name_local = culture.name(rng)
         languages = {}
         for position, (code, level) in enumerate(culture.languages):
             # A second mother tongue is spoken by many, not all.
             if position == 0 or rng.random() < 0.6:
                 languages[code] = level
-        english_levels = ENGLISH[self.profile.english]
-        english = rng.choices(
-            [level for level, _ in english_levels], [weight for _, weight in english_levels]
-        )[0]
+        english = rng.choices(self.english_levels, cum_weights=self.english_weights)[0]
         if languages.get("en") != "native":
             languages["en"] = english
         for code, level, probability in self.profile.extra:
@@ -60,25 +61,35 @@ def agency_domain(member_code: str, acronym: str) -> str:
 
 
 @cache
-def _template(region: str, kind: int) -> phonenumbers.PhoneNumber:
-    number = phonenumbers.example_number_for_type(region, kind)
-    return number or phonenumbers.example_number(region)
+def _numbering(region: str, mobile: bool) -> tuple[int, str, re.Pattern, re.Pattern]:
+    """(country code, example national number, general pattern, pattern of the kind)."""
+    kind = PhoneNumberType.MOBILE if mobile else PhoneNumberType.FIXED_LINE
+    template = phonenumbers.example_number_for_type(region, kind)
+    if template is None:
+        template, kind = phonenumbers.example_number(region), PhoneNumberType.FIXED_LINE
+    metadata = phonenumbers.PhoneMetadata.metadata_for_region(region)
+    described = metadata.mobile if kind == PhoneNumberType.MOBILE else metadata.fixed_line
+    return (
+        template.country_code,
+        str(template.national_number),
+        re.compile(metadata.general_desc.national_number_pattern),
+        re.compile(described.national_number_pattern),
+    )
 
 
 def phone_for(rng, member_code: str, mobile: bool = True) -> str:
-    """A valid E.164 number of the member's country, varied from the library's example number."""
-    region = phone_region(member_code)
-    template = _template(region, PhoneNumberType.MOBILE if mobile else PhoneNumberType.FIXED_LINE)
-    digits = str(template.national_number)
+    """A valid E.164 number of the member's country, varied from the library's example number.
+
+    Validity is the region's own patterns for the kind of number, matched directly: the
+    library's is_valid_number tries every kind in turn and was most of the demo data's cost."""
+    country_code, digits, general, described = _numbering(phone_region(member_code), mobile)
     varied = min(5, len(digits) - 3)
     for _ in range(20):
         tail = "".join(rng.choice("0123456789") for _ in range(varied))
-        candidate = phonenumbers.PhoneNumber(
-            country_code=template.country_code, national_number=int(digits[:-varied] + tail)
-        )
-        if phonenumbers.is_valid_number(candidate):
-            return phonenumbers.format_number(candidate, PhoneNumberFormat.E164)
-    return phonenumbers.format_number(template, PhoneNumberFormat.E164)
+        candidate = digits[:-varied] + tail
+        if general.fullmatch(candidate) and described.fullmatch(candidate):
+            return f"+{country_code}{candidate}"
+    return f"+{country_code}{digits}"
 
 
 def availability_windows(rng, today: date, horizon_days: int = 548) -> list[tuple[date, date]]:

@@ -108,6 +108,7 @@ PROFILES: dict[str, Profile] = {
 
 
 @cache
+@cache
 def phone_region(member_code: str) -> str:
     """The alpha-2 region whose phone numbers people of this member have."""
     profile = PROFILES[member_code]
