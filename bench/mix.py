@@ -1,8 +1,7 @@
 """A fixed, seeded mix of expert and focal point searches, drawn from the loaded data.
 
-Each query is an API query string plus the Meilisearch request the service sends for it (built
-by the service's own parsing, filter and parameter code), so the app and the direct figures
-compare the same searches.
+Only the loaded data and the public API's parameters go in: the Meilisearch requests each
+search makes are recorded from the service itself (capture.py).
 """
 
 import random
@@ -12,16 +11,12 @@ from datetime import date, timedelta
 from urllib.parse import urlencode
 
 from sqlalchemy import func, select
-from werkzeug.datastructures import MultiDict
 
 from roster.directory.models import Agency, FocalPointHolder
 from roster.experts.models import Expert, ExpertLanguage
 from roster.extensions import db
 from roster.reference.models import Member, ThematicArea
-from roster.search import definition, engine
-from roster.search.queries import parse, search_params
 
-PER_PAGE = 20
 # Misspelt field vocabulary: dropped, doubled and swapped letters as people type them.
 THEME_TYPOS = [
     "trafficing in persons",
@@ -54,17 +49,6 @@ class Query:
     def path(self) -> str:
         endpoint = "experts" if self.index_name == "experts" else "focal-points"
         return f"/api/v1/{endpoint}?{urlencode(self.args)}"
-
-    def meilisearch_request(self) -> tuple[str, dict]:
-        """(index uid, search body) as the service sends it; needs an app context."""
-        arguments = MultiDict(list(self.args))
-        page, per_page = 1, int(arguments.get("per_page", PER_PAGE))
-        search = parse(self.index_name, arguments)
-        # As the API asks: no highlights, which it does not show.
-        index = definition.get(self.index_name)
-        params = search_params(index, search, page, per_page, highlight=False)
-        body = {"q": search.q, **params}
-        return engine.index_uid(self.index_name), body
 
 
 def typo(word: str, rng: random.Random) -> str:

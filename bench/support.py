@@ -104,9 +104,15 @@ class Loopback:
         self.timeout = timeout
         self.connection: http.client.HTTPConnection | None = None
 
-    def request(self, method: str, path: str, body: dict | None = None) -> tuple[int, bytes]:
-        payload = json.dumps(body).encode() if body is not None else None
-        headers = dict(self.headers)
+    def request(
+        self, method: str, path: str, body: dict | str | None = None, headers: dict | None = None
+    ) -> tuple[int, bytes]:
+        """`body` goes as JSON: a dict is encoded, a string sent as it is."""
+        if body is None:
+            payload = None
+        else:
+            payload = (body if isinstance(body, str) else json.dumps(body)).encode()
+        headers = {**self.headers, **(headers or {})}
         if payload is not None:
             headers["Content-Type"] = "application/json"
         for attempt in (1, 2):
@@ -135,11 +141,13 @@ class Loopback:
 
 
 WRK_SCRIPT = """
-local paths = {%(paths)s}
+local requests = {
+%(requests)s
+}
 local counter = 0
 request = function()
   counter = counter + 1
-  return wrk.format("GET", paths[(counter %% #paths) + 1], {["Authorization"] = "%(auth)s"})
+  return requests[(counter %% #requests) + 1]
 end
 done = function(summary, latency, requests)
   io.write("WRK_JSON ")
@@ -152,6 +160,27 @@ done = function(summary, latency, requests)
     summary.errors.write, summary.errors.status, summary.errors.timeout))
 end
 """
+
+
+def lua_string(text: str) -> str:
+    """A Lua string literal of `text`: LuaJIT knows no \\u escapes, so bytes go as \\ddd."""
+    out = []
+    for byte in text.encode():
+        char = chr(byte)
+        out.append(char if 32 <= byte < 127 and char not in '\\"' else f"\\{byte:03d}")
+    return '"' + "".join(out) + '"'
+
+
+def wrk_requests(requests: list[tuple[str, str, dict, str | None]]) -> str:
+    """Lua lines that pre-format (method, path, headers, body) requests for wrk."""
+    lines = []
+    for method, path, headers, body in requests:
+        shown = ", ".join(f"[{lua_string(k)}] = {lua_string(v)}" for k, v in headers.items())
+        payload = lua_string(body) if body is not None else "nil"
+        lines.append(
+            f"  wrk.format({lua_string(method)}, {lua_string(path)}, {{{shown}}}, {payload}),"
+        )
+    return "\n".join(lines)
 
 
 def find_wrk(install: bool) -> str | None:
@@ -176,11 +205,10 @@ def find_wrk(install: bool) -> str | None:
     return None
 
 
-def run_wrk(wrk: str, port: int, paths: list[str], token: str, options: dict, work: Path) -> dict:
-    """Drive the API with wrk for `options["seconds"]`; searches/s and latency."""
-    script = work / "mix.lua"
-    quoted = ", ".join(json.dumps(path) for path in paths)
-    script.write_text(WRK_SCRIPT % {"paths": quoted, "auth": f"Bearer {token}"})
+def run_wrk(wrk: str, port: int, requests: list, options: dict, script: Path) -> dict:
+    """Drive 127.0.0.1:`port` with wrk for `options["seconds"]`, cycling through `requests`
+    ((method, path, headers, body) each); requests/s and latency."""
+    script.write_text(WRK_SCRIPT % {"requests": wrk_requests(requests)})
     command = [
         wrk,
         f"-t{options['threads']}",
@@ -210,7 +238,7 @@ def run_wrk(wrk: str, port: int, paths: list[str], token: str, options: dict, wo
         "seconds": round(seconds, 2),
         "requests": raw["requests"],
         "errors": errors,
-        "searches_per_s": round(raw["requests"] / seconds, 1),
+        "requests_per_s": round(raw["requests"] / seconds, 1),
         "p50_ms": round(raw["p50_us"] / 1000, 2),
         "p95_ms": round(raw["p95_us"] / 1000, 2),
         "p99_ms": round(raw["p99_us"] / 1000, 2),
@@ -218,7 +246,7 @@ def run_wrk(wrk: str, port: int, paths: list[str], token: str, options: dict, wo
     }
 
 
-def run_python_load(port: int, paths: list[str], token: str, options: dict) -> dict:
+def run_python_load(port: int, paths: list[str], headers: dict, options: dict) -> dict:
     """The fallback load generator: threads on keep-alive connections, bounded in requests
     and time. It shares the GIL and the cores with the server, so it understates throughput."""
     deadline = time.monotonic() + options["seconds"]
@@ -228,7 +256,7 @@ def run_python_load(port: int, paths: list[str], token: str, options: dict) -> d
     errors = [0]
 
     def client(offset: int) -> None:
-        connection = Loopback(port, {"Authorization": f"Bearer {token}"}, timeout=10)
+        connection = Loopback(port, headers, timeout=10)
         position = offset
         mine = []
         while time.monotonic() < deadline:
@@ -268,7 +296,7 @@ def run_python_load(port: int, paths: list[str], token: str, options: dict) -> d
         "seconds": round(seconds, 2),
         "requests": len(latencies),
         "errors": errors[0],
-        "searches_per_s": round(len(latencies) / seconds, 1),
+        "requests_per_s": round(len(latencies) / seconds, 1),
         **{key: value for key, value in summary_ms(latencies).items() if key != "n"},
     }
 
@@ -288,3 +316,50 @@ def group_cpu_seconds(group: int) -> float:
         if int(fields[2]) == group:
             total += int(fields[11]) + int(fields[12])
     return total / ticks
+
+
+def _status(pid: int) -> dict[str, str]:
+    lines = Path(f"/proc/{pid}/status").read_text().splitlines()
+    return dict(line.split(":\t", 1) for line in lines if ":\t" in line)
+
+
+def children_rss_mb(parent: int) -> list[float]:
+    """Resident memory (MB) of each live child process of `parent`, e.g. gunicorn's workers."""
+    sizes = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            status = _status(int(entry.name))
+        except OSError:
+            continue
+        if status.get("PPid", "").strip() == str(parent) and "VmRSS" in status:
+            sizes.append(round(int(status["VmRSS"].split()[0]) / 1024, 1))
+    return sorted(sizes)
+
+
+def start_meilisearch(children: Children, binary: str, folder: Path, port: int, key: str):
+    """A Meilisearch of the benchmark's own on 127.0.0.1:`port`, once GET /health answers."""
+    folder.mkdir(parents=True, exist_ok=True)
+    command = [
+        binary,
+        "--db-path", str(folder / "data.ms"),
+        "--dump-dir", str(folder / "dumps"),
+        "--env", "production",
+        "--no-analytics",
+        "--http-addr", f"127.0.0.1:{port}",
+        "--log-level", "WARN",
+    ]  # fmt: skip
+    # The key through the environment: command lines are visible to every local user.
+    process = children.start("meilisearch", command, {**os.environ, "MEILI_MASTER_KEY": key})
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"Meilisearch exited:\n{children.log_tail('meilisearch')}")
+        try:
+            if requests.get(f"http://127.0.0.1:{port}/health", timeout=1).ok:
+                return process
+        except requests.RequestException:
+            pass
+        time.sleep(0.05)
+    raise RuntimeError("Meilisearch did not answer within 30 s")
