@@ -100,8 +100,7 @@ def _values(connection: Connection, columns: list[Column], given: int, rows, uni
         for position, column in enumerate(columns)
         if (processor := column.type.dialect_impl(dialect).bind_processor(dialect))
     ]
-    keys = [column.key for column in columns[:given]]
-    get = itemgetter(*keys)
+    get = itemgetter(*(column.key for column in columns[:given])) if uniform else None
     for row in rows:
         if not uniform:
             values = [

@@ -5,7 +5,7 @@ from datetime import UTC, date, datetime, timedelta, timezone
 import pytest
 from sqlalchemy import inspect, select
 
-from roster.bulk import Record, insert_records
+from roster.bulk import Record, insert_records, insert_rows
 from roster.database import Model
 from roster.demo.generate import DemoGenerator
 from roster.directory.models import (
@@ -218,3 +218,13 @@ def test_rows_written_in_bulk_roll_back_with_the_transaction():
     assert db.session.scalar(select(Expert.id)) is None
     assert db.session.scalar(select(SearchOutbox.id)) is None
     assert inspect(db.engine).has_table("experts")
+
+
+def test_rows_naming_an_unknown_column_or_half_giving_a_server_default_are_refused():
+    connection = db.session.connection()
+    with pytest.raises(ValueError, match="no column full_nam"):
+        insert_rows(connection, Expert.__table__, [{"full_nam": "Typo"}])
+    with pytest.raises(ValueError, match="version has only a server default"):
+        insert_rows(
+            connection, Expert.__table__, [{"full_name": "A", "version": 2}, {"full_name": "B"}]
+        )
