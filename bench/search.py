@@ -160,7 +160,7 @@ class Bench:
 
     def load_and_index(self) -> None:
         load(self.app, self.args, self.results)
-        reindex(self.app, dict(os.environ), self.meili, self.results)
+        reindex(self.app, self.meili, self.results)
         worker = [sys.executable, "-m", "flask", "--app", "wsgi", "roster", "sync-worker"]
         self.children.start("sync-worker", worker, dict(os.environ))
         wait_outbox_drained(self.app, self.results)
