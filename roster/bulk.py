@@ -4,7 +4,8 @@ For the demo data and imports, where the ORM's unit of work costs far more than 
 are written as the ORM writes them: Python-side column defaults and the column types' bind
 processing are applied, ids come from the table's own counter, and each new record queues its
 search document in the outbox in the same transaction, as the outbox listener does for ORM
-writes, so the index misses nothing whether or not a sync worker runs meanwhile.
+writes, so the index misses nothing whether or not a sync worker runs meanwhile. The database
+fallback's text index is left to a reindex, which builds every document anyway.
 """
 
 import sqlite3
