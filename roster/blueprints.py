@@ -6,7 +6,9 @@ from roster.audit import blueprint as audit
 from roster.auth import blueprint as auth
 from roster.directory import blueprint as directory
 from roster.experts import blueprint as experts
+from roster.exports import blueprint as exports
 from roster.freshness import blueprint as freshness
+from roster.imports import blueprint as imports
 from roster.mail import blueprint as mail
 from roster.mapping import blueprint as mapping
 from roster.reference import blueprint as reference
@@ -31,4 +33,8 @@ BLUEPRINTS = (
     freshness.api_bp,
     mail.bp,
     mail.api_bp,
+    imports.bp,
+    imports.api_bp,
+    exports.bp,
+    exports.api_bp,
 )

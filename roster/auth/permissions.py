@@ -46,6 +46,23 @@ def can_manage_experts(user: User) -> bool:
     return is_rso(user)
 
 
+def can_import(user: User, kind: str) -> bool:
+    """Experts: the office. Focal points: the office, or an editor for its own member's rows."""
+    if kind == "experts":
+        return is_rso(user)
+    return can_create_focal_points(user)
+
+
+def can_export(user: User) -> bool:
+    """Downloads of searches, vCards and country packs: every signed-in account, each seeing
+    only what it may see."""
+    return _signed_in(user)
+
+
+def can_merge_experts(user: User) -> bool:
+    return is_rso(user)
+
+
 def can_manage_activities(user: User) -> bool:
     """Planning activities, staffing them from the roster, rating experts: the office."""
     return is_rso(user)

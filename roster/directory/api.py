@@ -15,6 +15,7 @@ from roster.directory import operations, queries
 from roster.directory.models import FocalPoint
 from roster.directory.serializers import agency_to_api, focal_point_to_api, holder_to_api
 from roster.errors import ValidationFailed
+from roster.exports.api import focal_points_file, requested_format
 from roster.extensions import db
 from roster.freshness.operations import due_facets, due_statement
 from roster.search import queries as search
@@ -37,6 +38,9 @@ def _load_focal_point(focal_point_id: int) -> FocalPoint:
 def focal_point_list():
     user = api_user()
     require(can_read_directory(user))
+    answer_format = requested_format("focal_points")
+    if answer_format != "json":
+        return focal_points_file(user, answer_format)
     page, per_page = page_args()
     if "review" in request.args:
         return _due_for_review(user, page, per_page)

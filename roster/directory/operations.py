@@ -195,6 +195,11 @@ def _clean_focal_point(data: dict, region: str | None, partial: bool) -> dict:
     return cleaned
 
 
+def clean_new_focal_point(member: Member, data: dict) -> dict:
+    """Validate a new record of `member` without creating it; returns clean values."""
+    return _clean_focal_point(data, member_region(member), partial=False)
+
+
 def clean_focal_point_fields(focal_point: FocalPoint, data: dict) -> dict:
     """Validate changes to an existing record without applying them; returns clean values."""
     return _clean_focal_point(data, member_region(focal_point.member), partial=True)

@@ -8,6 +8,7 @@ from roster.auth.permissions import can_manage_experts, can_read_directory
 from roster.experts import operations, queries
 from roster.experts.models import Expert
 from roster.experts.serializers import expert_to_api
+from roster.exports.api import experts_file, requested_format
 from roster.extensions import db
 from roster.search import queries as search
 
@@ -20,7 +21,11 @@ def _load(expert_id: int) -> Expert:
 
 
 def expert_list():
-    require(can_read_directory(api_user()))
+    user = api_user()
+    require(can_read_directory(user))
+    answer_format = requested_format("experts")
+    if answer_format != "json":
+        return experts_file(user, answer_format)
     page, per_page = page_args()
     wanted = search.parse("experts", request.args)
     result = search.search("experts", wanted, page, per_page, highlight=False)

@@ -3,10 +3,11 @@
 from datetime import date
 
 import pycountry
+from sqlalchemy import func, select
 
 from roster.audit import operations as audit
 from roster.database import utcnow
-from roster.errors import VersionConflict
+from roster.errors import Conflict, VersionConflict
 from roster.experts.models import AvailabilityWindow, Expert, ExpertLanguage
 from roster.experts.serializers import ordered_languages, ordered_windows
 from roster.extensions import db
@@ -126,9 +127,22 @@ def _apply(expert: Expert, values: dict) -> None:
         _set_availability(expert, values["availability"])
 
 
+def _check_email_free(values: dict, expert_id: int | None = None) -> None:
+    """An expert's email is theirs alone, case aside."""
+    email = values.get("email")
+    if not email:
+        return
+    other = db.session.scalar(
+        select(Expert.id).where(func.lower(Expert.email) == email.lower(), Expert.id != expert_id)
+    )
+    if other is not None:
+        raise Conflict(f"Expert {other} already has the email {email}.")
+
+
 def create_expert(actor, data: dict) -> Expert:
     """Add an expert to the roster from API-shaped `data`."""
     values = clean_expert_data(data)
+    _check_email_free(values)
     expert = Expert()
     _apply(expert, values)
     db.session.add(expert)
@@ -137,11 +151,36 @@ def create_expert(actor, data: dict) -> Expert:
     return expert
 
 
+def create_experts(actor, items: list[dict]) -> list[Expert]:
+    """Add many experts in one flush (imports); each is validated and audited as by
+    create_expert, and emails already on the roster are refused the same way."""
+    values_list = [clean_expert_data(data) for data in items]
+    emails = [values["email"].lower() for values in values_list if values.get("email")]
+    for start in range(0, len(emails), 500):
+        chunk = emails[start : start + 500]
+        taken = db.session.execute(
+            select(Expert.id, Expert.email).where(func.lower(Expert.email).in_(chunk))
+        ).first()
+        if taken is not None:
+            raise Conflict(f"Expert {taken.id} already has the email {taken.email}.")
+    experts = []
+    for values in values_list:
+        expert = Expert()
+        _apply(expert, values)
+        experts.append(expert)
+    db.session.add_all(experts)
+    db.session.flush()
+    for expert in experts:
+        audit.record_create(actor, "expert", expert.id, expert_snapshot(expert))
+    return experts
+
+
 def update_expert(actor, expert: Expert, data: dict, version: int) -> Expert:
     """Change the fields present in `data`; `version` is the one the client last read."""
     if version != expert.version:
         raise VersionConflict(expert)
     values = clean_expert_data(data, expert)
+    _check_email_free(values, expert.id)
     before = expert_snapshot(expert)
     _apply(expert, values)
     # Languages, windows and areas live in other tables: touching the row bumps its version

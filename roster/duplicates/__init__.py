@@ -1,0 +1,1 @@
+"""Possible duplicate experts and merging them."""

@@ -1,0 +1,1 @@
+"""Files out of the service: spreadsheets of searches, vCards and country packs."""

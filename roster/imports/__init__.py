@@ -1,0 +1,1 @@
+"""Spreadsheet imports of experts and focal points: read, match columns, preview, write."""
