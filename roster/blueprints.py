@@ -5,6 +5,7 @@ from roster.activities import blueprint as activities
 from roster.audit import blueprint as audit
 from roster.auth import blueprint as auth
 from roster.directory import blueprint as directory
+from roster.duplicates import blueprint as duplicates
 from roster.experts import blueprint as experts
 from roster.exports import blueprint as exports
 from roster.freshness import blueprint as freshness
@@ -37,4 +38,6 @@ BLUEPRINTS = (
     imports.api_bp,
     exports.bp,
     exports.api_bp,
+    duplicates.bp,
+    duplicates.api_bp,
 )

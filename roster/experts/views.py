@@ -5,6 +5,7 @@ from flask_login import current_user, login_required
 from sqlalchemy.orm.exc import StaleDataError
 
 from roster.auth.permissions import can_manage_experts, can_read_directory
+from roster.duplicates.merge import merged_into
 from roster.errors import CONFLICT_MESSAGE, ValidationFailed, VersionConflict
 from roster.experts import operations, queries
 from roster.experts.forms import DeleteForm, expert_form
@@ -37,6 +38,9 @@ def template_helpers() -> dict:
 def _load(expert_id: int) -> Expert:
     expert = queries.get_expert(expert_id)
     if expert is None:
+        survivor = merged_into(expert_id)
+        if survivor is not None:
+            abort(redirect(url_for("experts.expert_detail", expert_id=survivor)))
         abort(404)
     return expert
 
