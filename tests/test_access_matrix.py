@@ -49,6 +49,11 @@ PAGES = [
     ("GET", "/map", None, READ_PAGE),
     ("GET", "/map.csv", None, READ_PAGE),
     ("GET", "/map/IDN/trafficking-in-persons", None, READ_PAGE),
+    ("GET", "/imports/experts", None, RSO_PAGE),
+    ("GET", "/imports/focal-points", None, statuses(302, 403, 200, 200, 200, 200)),
+    ("GET", "/experts/duplicates", None, RSO_PAGE),
+    ("GET", "/experts/{expert}/merge?into=999999", None, statuses(302, 403, 403, 403, 404, 404)),
+    ("GET", "/members/IDN/pack.pdf", None, READ_PAGE),
 ]
 
 API = [
@@ -96,6 +101,19 @@ API = [
         "/api/v1/focal-points/{focal_point}/confirmation-requests",
         None,
         statuses(401, 403, 202, 403, 202, 202),
+    ),
+    ("GET", "/api/v1/experts?format=csv", None, READ_API),
+    ("GET", "/api/v1/experts?format=xlsx", None, READ_API),
+    ("GET", "/api/v1/focal-points?format=vcf", None, READ_API),
+    ("GET", "/api/v1/members/IDN/pack.pdf", None, READ_API),
+    ("POST", "/api/v1/imports/experts", None, statuses(401, 403, 403, 403, 422, 422)),
+    ("POST", "/api/v1/imports/focal-points", None, statuses(401, 403, 422, 422, 422, 422)),
+    ("GET", "/api/v1/experts/duplicates", None, statuses(401, 403, 403, 403, 200, 200)),
+    (
+        "POST",
+        "/api/v1/experts/{expert}/merge",
+        {"into": 999999, "version": 1},
+        statuses(401, 403, 403, 403, 422, 422),
     ),
 ]
 

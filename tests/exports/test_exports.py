@@ -133,3 +133,17 @@ def test_every_match_comes_from_meilisearch_in_batches(client, staff_headers, me
     answer = client.get("/api/v1/experts?format=csv&q=smuggling", headers=staff_headers)
     rows = list(csv.DictReader(io.StringIO(answer.get_data(as_text=True))))
     assert len(rows) == 20 and len({row["id"] for row in rows}) == 20
+
+
+def test_pages_link_downloads_that_keep_the_search(client, make_user, sign_in):
+    _experts(2)
+    factories.ExpertFactory(full_name="Other Person", nationality="IDN")
+    signed_in = sign_in(make_user("viewer"))
+    page = signed_in.get("/experts?nationality=IDN")
+    assert b"/experts/export.csv?nationality=IDN" in page.data
+    answer = signed_in.get("/experts/export.csv?nationality=IDN")
+    rows = list(csv.DictReader(io.StringIO(answer.get_data(as_text=True))))
+    assert [row["full_name"] for row in rows] == ["Other Person"]
+    assert signed_in.get("/focal-points/export.vcf").status_code == 200
+    assert signed_in.get("/experts/export.vcf").status_code == 404
+    assert signed_in.get("/members/IDN/pack.pdf").headers["Content-Type"] == "application/pdf"
