@@ -18,6 +18,7 @@ import sys
 import tempfile
 import threading
 import time
+from datetime import timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -156,7 +157,7 @@ def main(argv=None) -> int:
         generate(max(0, args.experts - args.import_rows), 0, 1, app.config["REVIEW_PERIOD_DAYS"])
         db.session.commit()
         print(f"loaded {args.experts} experts in {time.perf_counter() - started:.1f} s", flush=True)
-        token, _ = issue_token(staff, 3600)
+        token, _ = issue_token(staff, timedelta(hours=1))
         db.session.commit()
 
     client = app.test_client()

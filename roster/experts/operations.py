@@ -151,10 +151,9 @@ def create_expert(actor, data: dict) -> Expert:
     return expert
 
 
-def create_experts(actor, items: list[dict]) -> list[Expert]:
-    """Add many experts in one flush (imports); each is validated and audited as by
-    create_expert, and emails already on the roster are refused the same way."""
-    values_list = [clean_expert_data(data) for data in items]
+def create_experts(actor, values_list: list[dict]) -> list[Expert]:
+    """Add many experts in one flush (imports), each from the values clean_expert_data returned
+    for it; audited as by create_expert, and emails already on the roster refused the same way."""
     emails = [values["email"].lower() for values in values_list if values.get("email")]
     for start in range(0, len(emails), 500):
         chunk = emails[start : start + 500]

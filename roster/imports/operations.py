@@ -29,6 +29,7 @@ class Row:
     data: dict
     errors: list[tuple[str, str]] = field(default_factory=list)
     existing_id: int | None = None
+    values: dict | None = None
     similar_ids: list[int] = field(default_factory=list)
 
 
@@ -113,7 +114,7 @@ def _experts_by_name_key(keys: set[str]) -> dict[str, list[int]]:
 
 def _validate_expert(row: Row, existing: dict[int, Expert]) -> None:
     try:
-        experts.clean_expert_data(row.data, existing.get(row.existing_id))
+        row.values = experts.clean_expert_data(row.data, existing.get(row.existing_id))
     except ValidationFailed as error:
         row.errors += [
             (name, message) for name, messages in error.errors.items() for message in messages
@@ -255,6 +256,6 @@ def _write_rows(actor, checked: Checked, valid_only: bool) -> tuple[int, int]:
             created += 1
     # Rows were validated in check(): new experts go in a few large flushes.
     for start in range(0, len(new_experts), BATCH):
-        experts.create_experts(actor, [row.data for row in new_experts[start : start + BATCH]])
+        experts.create_experts(actor, [row.values for row in new_experts[start : start + BATCH]])
         created += len(new_experts[start : start + BATCH])
     return created, updated
