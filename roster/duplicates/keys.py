@@ -17,17 +17,19 @@ def name_key(name: str) -> str:
 
 
 def name_blocks(name: str) -> set[str]:
-    """Blocks a name falls in: each word's first four letters with the initial of another
-    word, so that one typo, one extra word or swapped names still share a block."""
-    words = folded_name(name).split()
-    if len(words) == 1:
-        return {words[0][:4]}
-    return {
-        f"{word[:4]}|{other[0]}"
-        for word in words
-        for other in words
-        if other is not word and len(word) > 1
-    }
+    """Keys a folded name is compared under: its words cut to three letters (a typo later in
+    a word, another order), and for names of several words the name less each word in turn
+    (a missing or extra word, or a typo anywhere in one word)."""
+    words = sorted(name.split())
+    if not words:
+        return set()
+    blocks = {"p:" + " ".join(word[:3] for word in words)}
+    if len(words) > 1:
+        blocks.update(
+            "d:" + " ".join(words[:position] + words[position + 1 :])
+            for position in range(len(words))
+        )
+    return blocks
 
 
 def phone_key(phone: str) -> str:
