@@ -6,7 +6,7 @@ from flask_login import current_user, login_required
 from roster.auth.permissions import can_merge_experts
 from roster.duplicates import merge, scan
 from roster.errors import ValidationFailed, VersionConflict
-from roster.experts.queries import experts_in_order, get_expert
+from roster.experts.queries import expert_records_in_order, get_expert
 from roster.extensions import db
 from roster.validation import parse_id
 
@@ -21,7 +21,7 @@ def duplicate_list():
     _check()
     found = scan.candidates()
     ids = sorted({expert_id for candidate in found[:200] for expert_id in candidate.expert_ids})
-    experts = {expert.id: expert for expert in experts_in_order(ids)}
+    experts = {expert.id: expert for expert in expert_records_in_order(ids)}
     return render_template(
         "duplicates/list.html", candidates=found[:200], total=len(found), experts=experts
     )

@@ -22,7 +22,7 @@ from roster.exports.matches import batches, matching_ids
 from roster.exports.pack import member_pack
 from roster.exports.vcards import vcard
 from roster.extensions import db
-from roster.search.queries import parse_expert_search, parse_focal_point_search
+from roster.search.queries import parse
 
 EXPERT_COLUMNS = [
     "id",
@@ -107,7 +107,7 @@ def _download(body, answer_format: str, name: str) -> Response:
 
 def experts_file(user, answer_format: str) -> Response:
     """Every expert matching the query string's search, as a file."""
-    ids = matching_ids("experts", parse_expert_search(request.args))
+    ids = matching_ids("experts", parse("experts", request.args))
     _audit(user, "expert", answer_format, len(ids))
     rows = (expert_cells(expert) for expert in _experts(user, ids))
     if answer_format == "csv":
@@ -119,7 +119,7 @@ def experts_file(user, answer_format: str) -> Response:
 
 def focal_points_file(user, answer_format: str) -> Response:
     """Every focal point matching the query string's search, as a file or vCards."""
-    ids = matching_ids("focal_points", parse_focal_point_search(request.args))
+    ids = matching_ids("focal_points", parse("focal_points", request.args))
     _audit(user, "focal_point", answer_format, len(ids))
     focal_points = _focal_points(user, ids)
     if answer_format == "vcf":

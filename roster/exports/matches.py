@@ -8,25 +8,17 @@ import requests
 from meilisearch.errors import MeilisearchError
 from sqlalchemy import select
 
-from roster.directory.models import FocalPoint
-from roster.experts.models import Expert
 from roster.extensions import db
-from roster.search import engine, fallback
-from roster.search.filters import expert_filter, focal_point_filter
+from roster.search import definition, engine, fallback
 from roster.search.queries import search_params
 
 log = logging.getLogger(__name__)
 
 BATCH = 1000
-INDEXES = {
-    "experts": (Expert, expert_filter, fallback.expert_conditions),
-    "focal_points": (FocalPoint, focal_point_filter, fallback.focal_point_conditions),
-}
 
 
 def _from_index(index_name: str, search) -> list[int]:
-    _, filters, _ = INDEXES[index_name]
-    params = search_params(index_name, search, filters(search), 1, BATCH, highlight=False)
+    params = search_params(definition.get(index_name), search, 1, BATCH, highlight=False)
     for name in ("page", "hitsPerPage", "facets"):
         params.pop(name, None)
     ids: list[int] = []
@@ -41,19 +33,19 @@ def _from_index(index_name: str, search) -> list[int]:
 
 
 def _from_database(index_name: str, search) -> list[int]:
-    model, _, conditions = INDEXES[index_name]
-    statement = select(model.id).where(*conditions(search)).order_by(model.id)
+    index = definition.get(index_name)
+    where, _ = fallback.conditions(index, search)
+    statement = select(index.model.id).where(*where).order_by(index.model.id)
     return list(db.session.scalars(statement))
 
 
 def matching_ids(index_name: str, search) -> list[int]:
     """Ids of every record matching `search`, in the search's order, each once."""
     ids = None
-    if engine.search_health() == "ok":
-        try:
-            ids = _from_index(index_name, search)
-        except (engine.SearchUnavailable, MeilisearchError, requests.RequestException) as error:
-            log.warning("export of %s read from the database: %s", index_name, error)
+    try:
+        ids = _from_index(index_name, search)
+    except (engine.SearchUnavailable, MeilisearchError, requests.RequestException) as error:
+        log.warning("export of %s read from the database: %s", index_name, error)
     if ids is None:
         ids = _from_database(index_name, search)
     return list(dict.fromkeys(ids))
