@@ -5,7 +5,7 @@ is audited with the number of records it holds."""
 
 from datetime import date
 
-from flask import Response, abort, request, stream_with_context
+from flask import Flask, Response, abort, current_app, request
 
 from roster.api.auth import api_user, require
 from roster.audit.operations import record
@@ -96,10 +96,23 @@ def _audit(user, kind: str, answer_format: str, count: int) -> None:
     db.session.commit()
 
 
+def _in_app_context(app: Flask, body):
+    # The file is written while the response is sent, after the request's context is gone:
+    # each piece is read in an application context (and database session) of its own, pushed
+    # and popped around it, never held across a yield where the server's contexts interleave.
+    pieces = iter(body)
+    while True:
+        with app.app_context():
+            piece = next(pieces, None)
+        if piece is None:
+            return
+        yield piece
+
+
 def _download(body, answer_format: str, name: str) -> Response:
     filename = f"{name}-{date.today().isoformat()}.{answer_format}"
     return Response(
-        stream_with_context(body),
+        _in_app_context(current_app._get_current_object(), body),
         content_type=MEDIA_TYPES[answer_format],
         headers={"Content-Disposition": f'attachment; filename="{filename}"'},
     )
