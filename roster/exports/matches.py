@@ -34,7 +34,7 @@ def _from_index(index_name: str, search) -> list[int]:
 
 def _from_database(index_name: str, search) -> list[int]:
     index = definition.get(index_name)
-    where, _ = fallback.conditions(index, search)
+    where = fallback.conditions(index, search)
     statement = select(index.model.id).where(*where).order_by(index.model.id)
     return list(db.session.scalars(statement))
 
