@@ -57,6 +57,8 @@ def _is_transient(error: Exception) -> bool:
     """Whether sending again later may work (the server, not the message, is the problem)."""
     if isinstance(error, smtplib.SMTPResponseException):
         return error.smtp_code < 500
+    if isinstance(error, smtplib.SMTPRecipientsRefused):
+        return all(code < 500 for code, _ in error.recipients.values())
     return isinstance(error, OSError | smtplib.SMTPServerDisconnected)
 
 
