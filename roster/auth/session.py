@@ -8,10 +8,11 @@ server: a copy of the old cookie no longer signs anyone in.
 
 import hashlib
 import secrets
+from datetime import timedelta
 
 from flask import Flask, current_app, g, session
 from flask_login import login_user, logout_user
-from sqlalchemy import select, update
+from sqlalchemy import delete, or_, select, update
 
 from roster.auth.models import User, UserSession
 from roster.database import utcnow
@@ -82,6 +83,18 @@ def revoke_sessions(user: User, keep: UserSession | None = None) -> None:
     db.session.execute(
         statement.values(revoked_at=utcnow()), execution_options={"synchronize_session": False}
     )
+
+
+def purge_ended_sessions() -> int:
+    """Delete the rows of sessions that ended more than a day ago (a worker job)."""
+    cutoff = utcnow() - timedelta(days=1)
+    deleted = db.session.execute(
+        delete(UserSession).where(
+            or_(UserSession.expires_at < cutoff, UserSession.revoked_at < cutoff)
+        )
+    )
+    db.session.commit()
+    return deleted.rowcount
 
 
 def load_user(user_id: str) -> User | None:

@@ -164,3 +164,24 @@ def test_disabling_an_account_ends_its_sessions(app, client, make_user, api_toke
     # Enabled again, the old session and token still do not come back.
     assert client.get("/members").status_code == 302
     assert client.get("/api/v1/me", headers=headers).status_code == 401
+
+
+def test_ended_sessions_are_purged_after_a_day(make_user):
+    from datetime import timedelta
+
+    from roster.auth.session import create_session_record, purge_ended_sessions
+    from roster.database import utcnow
+
+    user = make_user("viewer")
+    for _ in range(3):
+        create_session_record(user)
+    db.session.commit()
+    old, recent, live = db.session.scalars(select(UserSession).order_by(UserSession.id)).all()
+    old.revoked_at = utcnow() - timedelta(days=2)
+    recent.revoked_at = utcnow()
+    db.session.commit()
+
+    assert purge_ended_sessions() == 1
+    assert purge_ended_sessions() == 0
+    remaining = db.session.scalars(select(UserSession.id).order_by(UserSession.id)).all()
+    assert remaining == [recent.id, live.id]
