@@ -39,6 +39,7 @@ EDITORS_PAGE = statuses(302, 403, 200, 200, 200, 200)
 RSO_PAGE = statuses(302, 403, 403, 403, 200, 200)
 RSO_DONE = statuses(302, 403, 403, 403, 302, 302)
 RSO_INVALID = statuses(302, 403, 403, 403, 422, 422)
+RSO_CONFLICT = statuses(302, 403, 403, 403, 409, 409)
 ADMIN_PAGE = statuses(302, 403, 403, 403, 403, 200)
 SIGNED_IN_INVALID = statuses(302, 422, 422, 422, 422, 422)
 READ_API = statuses(401, 200, 200, 200, 200, 200)
@@ -126,7 +127,7 @@ PAGES = {
     ("POST", "/focal-points/<int:focal_point_id>/edit"): (
         "/focal-points/{focal_point}/edit",
         {},
-        statuses(302, 403, 422, 403, 422, 422),
+        EDITOR_A_DONE,
     ),
     ("GET", "/focal-points/<int:focal_point_id>/handover"): (
         "/focal-points/{focal_point}/handover",
@@ -172,7 +173,8 @@ PAGES = {
     ("POST", "/experts/new"): ("/experts/new", {}, RSO_INVALID),
     ("GET", "/experts/<int:expert_id>"): ("/experts/{expert}", None, READ_PAGE),
     ("GET", "/experts/<int:expert_id>/edit"): ("/experts/{expert}/edit", None, RSO_PAGE),
-    ("POST", "/experts/<int:expert_id>/edit"): ("/experts/{expert}/edit", {}, RSO_INVALID),
+    # Without the version it was loaded at, an edit answers as a conflict.
+    ("POST", "/experts/<int:expert_id>/edit"): ("/experts/{expert}/edit", {}, RSO_CONFLICT),
     ("GET", "/experts/<int:expert_id>/delete"): ("/experts/{expert}/delete", None, RSO_PAGE),
     ("POST", "/experts/<int:expert_id>/delete"): ("/experts/{expert}/delete", {}, RSO_DONE),
     ("GET", "/audit/<record_type>/<int:record_id>"): (
@@ -200,7 +202,7 @@ PAGES = {
     ("POST", "/activities/<int:activity_id>/edit"): (
         "/activities/{activity}/edit",
         {},
-        RSO_INVALID,
+        RSO_CONFLICT,
     ),
     ("GET", "/activities/<int:activity_id>/delete"): (
         "/activities/{activity}/delete",
@@ -235,7 +237,7 @@ PAGES = {
     ("POST", "/assignments/<int:assignment_id>/assessment"): (
         "/assignments/{assignment}/assessment",
         {},
-        RSO_INVALID,
+        RSO_DONE,
     ),
     ("POST", "/assignments/<int:assignment_id>/move"): (
         "/assignments/{assignment}/move",
@@ -346,7 +348,7 @@ API = {
     ("GET", "/api/v1/activities/<int:activity_id>/assignments"): (
         "/api/v1/activities/{activity}/assignments",
         None,
-        RSO_API,
+        READ_API,
     ),
     ("POST", "/api/v1/activities/<int:activity_id>/assignments"): (
         "/api/v1/activities/{activity}/assignments",
@@ -356,7 +358,7 @@ API = {
     ("GET", "/api/v1/assignments/<int:assignment_id>"): (
         "/api/v1/assignments/{assignment}",
         None,
-        RSO_API,
+        READ_API,
     ),
     ("PATCH", "/api/v1/assignments/<int:assignment_id>"): (
         "/api/v1/assignments/{assignment}",
