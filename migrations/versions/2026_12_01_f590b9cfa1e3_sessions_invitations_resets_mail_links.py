@@ -1,7 +1,7 @@
 """server-side sessions, invitations, password resets, sealed mail links
 
 Revision ID: f590b9cfa1e3
-Revises: fc1de70049af
+Revises: 5b7e2c9d4a10
 Create Date: 2026-12-01 21:28:17.441923
 """
 
@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = 'f590b9cfa1e3'
-down_revision = 'fc1de70049af'
+down_revision = '5b7e2c9d4a10'
 branch_labels = None
 depends_on = None
 
