@@ -9,9 +9,20 @@ BASE_DIR = Path(__file__).resolve().parent
 
 
 def data_dir() -> Path:
-    """The folder holding the SQLite file, Meilisearch data, keys and generated secrets."""
+    """The folder holding the SQLite file, Meilisearch data, keys and generated secrets.
+
+    Only the service's own user may enter it (0700), whatever the umask.
+    """
     path = Path(os.environ.get("ROSTER_DATA_DIR", BASE_DIR / "instance")).resolve()
-    path.mkdir(parents=True, exist_ok=True)
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    path.chmod(0o700)
+    return path
+
+
+def private_file(path: Path) -> Path:
+    """Create `path` empty if missing; either way readable and writable by its owner only."""
+    os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
+    path.chmod(0o600)
     return path
 
 
@@ -25,7 +36,10 @@ def read_or_create_secret(path: Path, nbytes: int = 32) -> str:
 
 
 def database_url(folder: Path) -> str:
-    url = os.environ.get("DATABASE_URL") or f"sqlite:///{folder / 'roster.db'}"
+    url = os.environ.get("DATABASE_URL")
+    if not url:
+        # SQLite creates its journal files with the database file's mode.
+        url = f"sqlite:///{private_file(folder / 'roster.db')}"
     # Hosted PostgreSQL often hands out postgres:// URLs; SQLAlchemy wants a driver name.
     for prefix in ("postgres://", "postgresql://"):
         if url.startswith(prefix):
@@ -67,16 +81,31 @@ class Config:
         self.MAX_CONTENT_LENGTH = 2 * 1024 * 1024
         self.SESSION_COOKIE_HTTPONLY = True
         self.SESSION_COOKIE_SAMESITE = "Lax"
-        self.SESSION_COOKIE_SECURE = os.environ.get("ROSTER_HTTPS", "") == "1"
+        # Development (`scripts/run` on 127.0.0.1) is the one place cookies travel over HTTP.
+        self.ROSTER_ENV = os.environ.get("ROSTER_ENV", "production")
+        self.SESSION_COOKIE_SECURE = self.ROSTER_ENV != "development"
         self.REMEMBER_COOKIE_HTTPONLY = True
         self.REMEMBER_COOKIE_SAMESITE = "Lax"
         self.REMEMBER_COOKIE_SECURE = self.SESSION_COOKIE_SECURE
         self.PERMANENT_SESSION_LIFETIME = timedelta(hours=12)
         self.WTF_CSRF_TIME_LIMIT = 8 * 3600
+        # Reverse proxies in front of the service whose X-Forwarded-For/-Proto to believe.
+        self.TRUSTED_PROXIES = int(os.environ.get("ROSTER_TRUSTED_PROXIES", "0"))
+        # Shared by every worker and machine: redis://127.0.0.1:6379/0 when more than one serves.
         self.RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
+        self.RATELIMIT_KEY_PREFIX = os.environ.get("RATELIMIT_KEY_PREFIX", "roster")
         self.RATELIMIT_HEADERS_ENABLED = True
-        self.LOGIN_LIMITS_PER_ACCOUNT = os.environ.get("LOGIN_LIMITS_PER_ACCOUNT", "5/minute")
+        self.LOGIN_LIMITS_PER_ACCOUNT_AND_ADDRESS = os.environ.get(
+            "LOGIN_LIMITS_PER_ACCOUNT_AND_ADDRESS", "5/minute;30/hour"
+        )
         self.LOGIN_LIMITS_PER_ADDRESS = os.environ.get("LOGIN_LIMITS_PER_ADDRESS", "20/minute")
+        # Mail sent on request: per record, per user (confirmation links), per account (resets).
+        self.LINK_LIMITS_PER_RECORD = os.environ.get("LINK_LIMITS_PER_RECORD", "3/hour")
+        self.LINK_LIMITS_PER_USER = os.environ.get("LINK_LIMITS_PER_USER", "60/hour")
+        self.RESET_LIMITS_PER_ACCOUNT = os.environ.get("RESET_LIMITS_PER_ACCOUNT", "3/hour")
+        self.RESET_LIMITS_PER_ADDRESS = os.environ.get("RESET_LIMITS_PER_ADDRESS", "20/hour")
+        self.INVITATION_DAYS = int(os.environ.get("INVITATION_DAYS", "7"))
+        self.PASSWORD_RESET_MINUTES = int(os.environ.get("PASSWORD_RESET_MINUTES", "60"))
         self.API_TOKEN_LIFETIME = timedelta(hours=int(os.environ.get("API_TOKEN_HOURS", "24")))
         self.REVIEW_PERIOD_DAYS = int(os.environ.get("REVIEW_PERIOD_DAYS", "365"))
         self.REVIEW_DUE_SOON_DAYS = int(os.environ.get("REVIEW_DUE_SOON_DAYS", "30"))

@@ -2,7 +2,7 @@
 
 from roster.activities.models import Activity, ActivityLanguage, Assignment, Participant
 from roster.audit.models import AuditEntry
-from roster.auth.models import ApiToken, User
+from roster.auth.models import ApiToken, Invitation, PasswordReset, User, UserSession
 from roster.directory.models import Agency, FocalPoint, FocalPointHolder, FocalPointLanguage
 from roster.experts.models import AvailabilityWindow, Expert, ExpertLanguage
 from roster.freshness.models import ConfirmationRequest, CorrectionProposal
@@ -25,12 +25,15 @@ __all__ = [
     "FocalPoint",
     "FocalPointHolder",
     "FocalPointLanguage",
+    "Invitation",
     "MailMessage",
     "Member",
     "Participant",
+    "PasswordReset",
     "SearchLease",
     "SearchOutbox",
     "SearchText",
     "ThematicArea",
     "User",
+    "UserSession",
 ]

@@ -19,6 +19,7 @@ MENU = (
     ("To review", "freshness.due_list", permissions.can_create_focal_points),
     ("Thematic areas", "reference.thematic_areas", permissions.can_manage_reference_data),
     ("Accounts", "auth.user_list", permissions.can_manage_users),
+    ("Invite", "auth.invite", permissions.can_invite_someone),
     ("Mail", "mail.mail_list", permissions.can_read_mail),
 )
 

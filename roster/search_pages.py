@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 
 from flask import request
 
+from roster.api.pagination import page_number
 from roster.errors import ValidationFailed
 from roster.search import queries
 from roster.search.queries import SearchResult
@@ -40,7 +41,7 @@ class SearchPage:
 def run_search(index_name: str, load, args, viewer_is_staff: bool = False) -> SearchPage:
     """Parse the query string, search index `index_name`, and load the records of one page in
     ranked order with `load` (ids -> records)."""
-    page = max(1, args.get("page", 1, type=int) or 1)
+    page = page_number()
     try:
         query = queries.parse(index_name, args)
     except ValidationFailed as error:

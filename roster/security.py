@@ -1,9 +1,9 @@
-"""Response headers that every page and API answer carries."""
+"""Response headers that every page and API answer carries, and what comes through proxies."""
 
 from flask import Flask, abort, request
 from flask_login import current_user
+from werkzeug.middleware.proxy_fix import ProxyFix
 
-from roster.api.pagination import MAX_PAGE
 from roster.validation import MAX_ITEMS
 
 CONTENT_SECURITY_POLICY = (
@@ -17,6 +17,7 @@ def add_security_headers(response):
     response.headers.setdefault("X-Content-Type-Options", "nosniff")
     response.headers.setdefault("X-Frame-Options", "DENY")
     response.headers.setdefault("Referrer-Policy", "same-origin")
+    # Behind a trusted proxy, is_secure reflects the client's scheme (X-Forwarded-Proto).
     if request.is_secure:
         response.headers.setdefault("Strict-Transport-Security", "max-age=31536000")
     behind_login = current_user.is_authenticated or request.authorization is not None
@@ -27,7 +28,7 @@ def add_security_headers(response):
 
 
 def refuse_malformed_request():
-    """400 for NUL characters anywhere (databases refuse them) and 404 past the last page."""
+    """400 for NUL characters anywhere (databases refuse them) and absurdly repeated names."""
     credentials = request.authorization
     texts = [request.path, *request.args.values()]
     if request.mimetype == "application/x-www-form-urlencoded":
@@ -38,11 +39,13 @@ def refuse_malformed_request():
         abort(400, description="The request contains a NUL character.")
     if any(len(values) > MAX_ITEMS for values in request.args.listvalues()):
         abort(400, description=f"A query parameter is repeated more than {MAX_ITEMS} times.")
-    page = request.args.get("page", "")
-    if page.isascii() and page.isdigit() and int(page) > MAX_PAGE:
-        abort(404, description=f"There are no pages after {MAX_PAGE}.")
 
 
 def register(app: Flask) -> None:
+    proxies = app.config["TRUSTED_PROXIES"]
+    if proxies:
+        # Only as many forwarded hops as there are proxies of our own: a client cannot pose as
+        # another address (and so escape or aim the per-address throttles) through headers.
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies)
     app.before_request(refuse_malformed_request)
     app.after_request(add_security_headers)

@@ -1,6 +1,7 @@
 """Field cleaners shared by the pages and the API: each returns the clean value or raises
 ValueError with the message shown to the user."""
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -60,12 +61,27 @@ def _check_length(items: list) -> None:
         raise ValueError(f"Send at most {MAX_ITEMS} items.")
 
 
-def clean_text(value, max_length: int, required: bool = False) -> str:
+# Control characters, and the Unicode line and paragraph separators. Format characters (such as
+# the zero-width joiner that Sinhala and Khmer names need) are not among them.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+# The same, less tab, line feed and carriage return.
+_CONTROL_IN_PARAGRAPHS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def clean_text(value, max_length: int, required: bool = False, multiline: bool = False) -> str:
+    """Trimmed text; single-line unless `multiline` (names, positions, subjects never hold a
+    line break: it would end up in mail headers, CSV rows and vCards)."""
     if value is None:
         value = ""
     if not isinstance(value, str):
         raise ValueError("Must be text.")
     value = value.strip()
+    if (_CONTROL_IN_PARAGRAPHS if multiline else _CONTROL).search(value):
+        raise ValueError(
+            "Remove the control characters."
+            if multiline
+            else "Use one line, without line breaks, tabs or control characters."
+        )
     if required and not value:
         raise ValueError("This field is required.")
     if len(value) > max_length:

@@ -92,9 +92,14 @@ def sign_in(client):
     """Sign the test client in as `user` without going through the password hash."""
 
     def sign(user: User):
+        from roster.auth.session import SESSION_KEY, create_session_record
+
+        key = create_session_record(user)
+        db.session.commit()
         with client.session_transaction() as session:
             session["_user_id"] = user.get_id()
             session["_fresh"] = True
+            session[SESSION_KEY] = key
         return client
 
     return sign

@@ -75,7 +75,12 @@ def clean_activity_data(data: dict, activity: Activity | None = None) -> dict:
     for field, length in ACTIVITY_TEXT.items():
         if wanted(field):
             values[field] = errors.clean(
-                field, clean_text, data.get(field), length, required=field == "title"
+                field,
+                clean_text,
+                data.get(field),
+                length,
+                required=field == "title",
+                multiline=field == "description",
             )
     if wanted("type"):
         values["type"] = errors.clean("type", clean_choice, data.get("type"), ACTIVITY_TYPES)
@@ -200,7 +205,7 @@ def add_assignment(actor, activity: Activity, data: dict) -> Assignment:
     """Put an expert on the activity's shortlist: {"expert_id", "note"?}."""
     errors = FieldErrors()
     expert_id = errors.clean("expert_id", clean_id, data.get("expert_id"), "an expert")
-    note = errors.clean("note", clean_text, data.get("note"), NOTE_LENGTH)
+    note = errors.clean("note", clean_text, data.get("note"), NOTE_LENGTH, multiline=True)
     errors.raise_if_any()
     expert = db.session.get(Expert, expert_id)
     if expert is None:
@@ -251,7 +256,9 @@ def clean_assignment_change(assignment: Assignment, data: dict) -> dict:
             errors.add("rating", "A rating is recorded once the assignment is completed.")
         values["rating"] = rating
     if "note" in data:
-        values["note"] = errors.clean("note", clean_text, data.get("note"), NOTE_LENGTH)
+        values["note"] = errors.clean(
+            "note", clean_text, data.get("note"), NOTE_LENGTH, multiline=True
+        )
     errors.raise_if_any()
     return values
 
@@ -340,7 +347,9 @@ def clean_participant_data(data: dict) -> dict:
             "email": errors.clean("email", clean_email, data.get("email")),
         }
     values["role"] = errors.clean("role", clean_text, data.get("role"), 120)
-    values["notes"] = errors.clean("notes", clean_text, data.get("notes"), NOTE_LENGTH)
+    values["notes"] = errors.clean(
+        "notes", clean_text, data.get("notes"), NOTE_LENGTH, multiline=True
+    )
     errors.raise_if_any()
     return values
 

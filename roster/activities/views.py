@@ -22,6 +22,7 @@ from roster.activities.models import (
     Participant,
 )
 from roster.activities.periods import format_period
+from roster.api.pagination import page_number
 from roster.auth.permissions import can_manage_activities, can_read_directory
 from roster.errors import CONFLICT_MESSAGE, Conflict, ValidationFailed, VersionConflict
 from roster.extensions import db
@@ -59,7 +60,7 @@ def activity_list():
         abort(403)
     status = request.args.get("status", "")
     statement = queries.activities_statement(status if status in ACTIVITY_STATUSES else None)
-    pagination = db.paginate(statement, per_page=PER_PAGE, error_out=False)
+    pagination = db.paginate(statement, page=page_number(), per_page=PER_PAGE, error_out=False)
     return render_template("activities/activities.html", pagination=pagination, status=status)
 
 
@@ -311,7 +312,10 @@ def alumni():
         errors = _messages(error)
         member = thematic_area = None
     pagination = db.paginate(
-        queries.alumni_statement(member, thematic_area), per_page=PER_PAGE, error_out=False
+        queries.alumni_statement(member, thematic_area),
+        page=page_number(),
+        per_page=PER_PAGE,
+        error_out=False,
     )
     areas = list(db.session.scalars(db.select(ThematicArea).order_by(ThematicArea.position)))
     return render_template(

@@ -1,6 +1,6 @@
 """Collections as {"items", "_meta", "_links"}, paged in a stable order."""
 
-from flask import request
+from flask import abort, request
 from sqlalchemy import func, select
 
 from roster.errors import ValidationFailed
@@ -12,25 +12,37 @@ MAX_PER_PAGE = 100
 MAX_PAGE = 1_000_000
 
 
+def parse_page_number(raw: str | None, maximum: int = MAX_PAGE) -> int | None:
+    """The one reading of `page` and `per_page`: ASCII digits only (no sign, space or
+    underscore, which int() would take), from 1 to `maximum`; None for anything else."""
+    if raw is None or not (raw.isascii() and raw.isdigit()) or len(raw) > len(str(maximum)):
+        return None
+    value = int(raw)
+    return value if 1 <= value <= maximum else None
+
+
 def page_args(default_per_page: int = 20) -> tuple[int, int]:
-    """Read and check `page` and `per_page` from the query string."""
+    """`page` and `per_page` of an API request; 422 when either is not a valid number."""
     errors = {}
     values = {}
     for name, default, maximum in (
         ("page", 1, MAX_PAGE),
         ("per_page", default_per_page, MAX_PER_PAGE),
     ):
-        raw = request.args.get(name, str(default))
-        if not (raw.isascii() and raw.isdigit()):
-            errors[name] = ["Must be a whole number."]
-            continue
-        value = int(raw)
-        if not 1 <= value <= maximum:
-            errors[name] = [f"Must be between 1 and {maximum}."]
-        values[name] = value
+        values[name] = parse_page_number(request.args.get(name, str(default)), maximum)
+        if values[name] is None:
+            errors[name] = [f"Must be a whole number from 1 to {maximum}."]
     if errors:
         raise ValidationFailed(errors)
     return values["page"], values["per_page"]
+
+
+def page_number() -> int:
+    """`page` of a web page's request; 404 (there is no such page) when it is not valid."""
+    page = parse_page_number(request.args.get("page", "1"))
+    if page is None:
+        abort(404, description="There is no such page.")
+    return page
 
 
 def links(page: int, per_page: int, total: int) -> dict:

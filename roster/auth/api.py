@@ -1,9 +1,10 @@
-"""API token endpoints."""
+"""API tokens, the caller's own account, and invitations."""
 
 from flask import abort, current_app, g, request
 
-from roster.api.auth import api_user
-from roster.auth import operations
+from roster.api.auth import api_user, json_body, require
+from roster.auth import invitations, operations
+from roster.auth.permissions import can_invite
 from roster.auth.throttle import login_throttled
 from roster.extensions import db
 
@@ -27,3 +28,34 @@ def revoke_current_token():
     operations.revoke_token(g.api_token)
     db.session.commit()
     return "", 204
+
+
+def me():
+    return operations.account_summary(api_user())
+
+
+def change_my_password():
+    user = api_user()
+    body = json_body()
+    operations.change_own_password(
+        user,
+        _text(body, "current_password"),
+        _text(body, "new_password"),
+        keep_token=g.api_token,
+    )
+    db.session.commit()
+    return "", 204
+
+
+def create_invitation():
+    user = api_user()
+    body = json_body()
+    require(can_invite(user, body.get("role")))
+    invitation = invitations.invite(user, body.get("email"), body.get("role"), body.get("member"))
+    db.session.commit()
+    return invitations.to_api(invitation), 201
+
+
+def _text(body: dict, name: str) -> str:
+    value = body.get(name)
+    return value if isinstance(value, str) else ""

@@ -11,8 +11,9 @@ from sqlalchemy.orm import joinedload
 from roster.audit import operations as audit
 from roster.auth.models import ROLES, ApiToken, User
 from roster.auth.passwords import hash_password, password_problems, verify_password
+from roster.auth.session import revoke_sessions
 from roster.database import utcnow
-from roster.errors import ValidationFailed
+from roster.errors import ValidationFailed, VersionConflict
 from roster.extensions import db
 from roster.reference.models import Member
 
@@ -34,7 +35,17 @@ def user_snapshot(user: User) -> dict:
     }
 
 
-def _check_account(email: str, role: str, member_code: str | None, user_id: int | None = None):
+def account_summary(user: User) -> dict:
+    """What a user sees of their own account (`GET /api/v1/me`)."""
+    return {
+        "email": user.email,
+        "role": user.role,
+        "member": user.member.code if user.member else None,
+    }
+
+
+def check_account(email: str, role: str, member_code: str | None, user_id: int | None = None):
+    """The normalised email and the member of a new or changed account; ValidationFailed."""
     errors: dict[str, list[str]] = {}
     member = None
     try:
@@ -60,7 +71,7 @@ def create_user(
     actor, email: str, password: str, role: str, member_code: str | None = None
 ) -> User:
     """Create an account; editors are bound to one member."""
-    email, member = _check_account(email, role, member_code)
+    email, member = check_account(email, role, member_code)
     problems = password_problems(password or "")
     if problems:
         raise ValidationFailed({"password": problems})
@@ -80,36 +91,58 @@ def create_user(
 def update_user(
     actor, user: User, role: str, member_code: str | None, is_enabled: bool, version: int
 ) -> User:
-    from roster.errors import VersionConflict
-
+    """Change an account's role, member or state; a change of any ends its sessions."""
     if version != user.version:
         raise VersionConflict(user)
     before = user_snapshot(user)
-    _, member = _check_account(user.email, role, member_code, user_id=user.id)
+    _, member = check_account(user.email, role, member_code, user_id=user.id)
     user.role = role
     user.member = member
     user.is_enabled = is_enabled
     user.updated_at = utcnow()
     db.session.flush()
-    audit.record_update(actor, "user", user.id, before, user_snapshot(user))
+    after = user_snapshot(user)
+    if after != before:
+        revoke_access(user)
+    audit.record_update(actor, "user", user.id, before, after)
     return user
 
 
-def set_password(actor, user: User, password: str) -> None:
+def revoke_access(user: User, keep_session=None, keep_token: ApiToken | None = None) -> None:
+    """End every session and API token of `user`, but the ones named to keep."""
+    revoke_sessions(user, keep=keep_session)
+    statement = update(ApiToken).where(ApiToken.user_id == user.id, ApiToken.revoked_at.is_(None))
+    if keep_token is not None:
+        statement = statement.where(ApiToken.id != keep_token.id)
+    db.session.execute(
+        statement.values(revoked_at=utcnow()), execution_options={"synchronize_session": False}
+    )
+
+
+def set_password(
+    actor, user: User, password: str, keep_session=None, keep_token: ApiToken | None = None
+) -> None:
+    """A new password; every other session and token of the user ends."""
     problems = password_problems(password or "")
     if problems:
         raise ValidationFailed({"password": problems})
     user.password_hash = hash_password(password)
     user.updated_at = utcnow()
-    # A new password ends every API token as it ends every session (the version changed).
-    db.session.execute(
-        update(ApiToken)
-        .where(ApiToken.user_id == user.id, ApiToken.revoked_at.is_(None))
-        .values(revoked_at=utcnow()),
-        execution_options={"synchronize_session": False},
-    )
+    revoke_access(user, keep_session=keep_session, keep_token=keep_token)
     db.session.flush()
     audit.record(actor, "update", "user", user.id, {"password": {"old": "***", "new": "***"}})
+
+
+def change_own_password(
+    user: User, current_password: str, new_password: str, keep_session=None, keep_token=None
+) -> None:
+    """The user's own change: the current password must be right (else 422 on that field)."""
+    if not verify_password(user.password_hash, current_password or ""):
+        raise ValidationFailed({"current_password": ["This is not your current password."]})
+    try:
+        set_password(user, user, new_password, keep_session=keep_session, keep_token=keep_token)
+    except ValidationFailed as error:
+        raise ValidationFailed({"new_password": error.errors["password"]}) from None
 
 
 def authenticate(email: str, password: str) -> User | None:

@@ -76,6 +76,15 @@ def can_manage_users(user: User) -> bool:
     return is_admin(user)
 
 
+def can_invite(user: User, role: str) -> bool:
+    """Admins invite any role; staff invite editors and viewers (and nobody else may invite)."""
+    return is_admin(user) or (is_rso(user) and role not in ("admin", "staff"))
+
+
+def can_invite_someone(user: User) -> bool:
+    return is_rso(user)
+
+
 def can_manage_reference_data(user: User) -> bool:
     return is_admin(user)
 

@@ -1,15 +1,16 @@
-"""Sign-in pages and the admin pages for accounts."""
+"""Sign-in pages, the admin pages for accounts, and inviting people."""
 
 from flask import abort, flash, redirect, render_template, request, url_for
-from flask_login import current_user, login_required, login_user, logout_user
+from flask_login import current_user, login_required
 from sqlalchemy import select
 
-from roster.auth import operations
-from roster.auth.forms import LoginForm, PasswordForm, UserCreateForm, UserEditForm
-from roster.auth.models import User
-from roster.auth.permissions import can_manage_users
+from roster.auth import invitations, operations
+from roster.auth.forms import InvitationForm, LoginForm, UserEditForm
+from roster.auth.models import ROLES, User
+from roster.auth.permissions import can_invite, can_manage_users
+from roster.auth.session import end_session, start_session
 from roster.auth.throttle import login_throttled
-from roster.errors import CONFLICT_MESSAGE, ValidationFailed, VersionConflict
+from roster.errors import CONFLICT_MESSAGE, Conflict, ValidationFailed, VersionConflict
 from roster.extensions import db
 from roster.forms import apply_errors, form_status
 from roster.reference.models import Member
@@ -23,8 +24,7 @@ def login():
     if form.validate_on_submit():
         user = operations.authenticate(form.email.data, form.password.data)
         if user is not None:
-            db.session.commit()
-            login_user(user)
+            start_session(user)
             target = form.next.data if is_local_path(form.next.data) else url_for("directory.home")
             return redirect(target)
         form.password.errors.append("Wrong email or password.")
@@ -33,7 +33,7 @@ def login():
 
 
 def logout():
-    logout_user()
+    end_session()
     flash("You are signed out.")
     return redirect(url_for("auth.login"))
 
@@ -56,25 +56,6 @@ def user_list():
 
 
 @login_required
-def user_create():
-    _require_admin()
-    form = UserCreateForm()
-    form.member.choices = _member_choices()
-    if form.validate_on_submit():
-        try:
-            operations.create_user(
-                current_user, form.email.data, form.password.data, form.role.data, form.member.data
-            )
-        except ValidationFailed as error:
-            apply_errors(form, error)
-        else:
-            db.session.commit()
-            flash("Account created.")
-            return redirect(url_for("auth.user_list"))
-    return render_template("auth/user_form.html", form=form, user=None), form_status(form)
-
-
-@login_required
 def user_edit(user_id: int):
     user = db.get_or_404(User, user_id)
     _require_admin()
@@ -82,7 +63,6 @@ def user_edit(user_id: int):
         obj=user, member=user.member.code if user.member else "", version=user.version
     )
     form.member.choices = _member_choices()
-    password_form = PasswordForm(prefix="pw")
     if form.validate_on_submit():
         try:
             operations.update_user(
@@ -106,32 +86,39 @@ def user_edit(user_id: int):
             )
             form.member.choices = _member_choices()
             form.form_errors.append(CONFLICT_MESSAGE)
-            return render_template(
-                "auth/user_form.html", form=form, user=user, password_form=password_form
-            ), 409
+            return render_template("auth/user_form.html", form=form, user=user), 409
         else:
             db.session.commit()
             flash("Account saved.")
             return redirect(url_for("auth.user_list"))
-    return render_template(
-        "auth/user_form.html", form=form, user=user, password_form=password_form
-    ), form_status(form)
+    return render_template("auth/user_form.html", form=form, user=user), form_status(form)
 
 
 @login_required
-def user_password(user_id: int):
-    user = db.get_or_404(User, user_id)
-    _require_admin()
-    form = PasswordForm(prefix="pw")
+def invite():
+    roles = [role for role in ROLES if can_invite(current_user, role)]
+    if not roles:
+        abort(403)
+    form = InvitationForm()
+    form.role.choices = [(role, role.title()) for role in roles]
+    form.member.choices = _member_choices()
+    status = 200
     if form.validate_on_submit():
+        if form.role.data not in roles:
+            abort(403)
         try:
-            operations.set_password(current_user, user, form.password.data)
+            invitation = invitations.invite(
+                current_user, form.email.data, form.role.data, form.member.data or None
+            )
         except ValidationFailed as error:
+            db.session.rollback()
             apply_errors(form, error)
+        except Conflict as error:
+            db.session.rollback()
+            form.email.errors = [error.detail]
+            status = 409
         else:
             db.session.commit()
-            flash("Password changed.")
-            return redirect(url_for("auth.user_list"))
-    for message in form.password.errors:
-        flash(f"Password not changed: {message}")
-    return redirect(url_for("auth.user_edit", user_id=user.id))
+            flash(f"An invitation was sent to {invitation.email}.")
+            return redirect(url_for("auth.invite"))
+    return render_template("auth/invite.html", form=form), max(status, form_status(form))

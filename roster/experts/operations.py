@@ -64,7 +64,12 @@ def clean_expert_data(data: dict, expert: Expert | None = None) -> dict:
     for field, max_length in TEXT_FIELDS.items():
         if wanted(field):
             values[field] = errors.clean(
-                field, clean_text, data.get(field), max_length, required=field == "full_name"
+                field,
+                clean_text,
+                data.get(field),
+                max_length,
+                required=field == "full_name",
+                multiline=field == "bio",
             )
     if wanted("email"):
         values["email"] = errors.clean("email", clean_email, data.get("email"))

@@ -5,7 +5,6 @@ from roster.auth.permissions import can_review_focal_points
 from roster.directory.models import FocalPoint
 from roster.extensions import db
 from roster.freshness import operations
-from roster.mail.operations import deliver_unsent
 
 
 def create_confirmation_request(focal_point_id: int):
@@ -14,7 +13,7 @@ def create_confirmation_request(focal_point_id: int):
     if focal_point is None:
         abort(404, description=f"There is no focal point {focal_point_id}.")
     require(can_review_focal_points(user, focal_point.member_id))
+    operations.check_link_limits(user, focal_point)
     confirmation = operations.request_confirmation(focal_point)
     db.session.commit()
-    deliver_unsent()
     return {"sent_to": confirmation.sent_to}, 202

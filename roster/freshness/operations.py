@@ -6,8 +6,10 @@ from datetime import date, timedelta
 
 from flask import current_app, render_template, url_for
 from sqlalchemy import func, or_, select, update
+from werkzeug.exceptions import TooManyRequests
 
 from roster.audit import operations as audit
+from roster.auth.throttle import allow
 from roster.database import utcnow
 from roster.directory import operations as directory
 from roster.directory.models import FocalPoint, FocalPointLanguage, focal_point_thematic_areas
@@ -15,6 +17,7 @@ from roster.errors import Conflict, ValidationFailed
 from roster.extensions import db
 from roster.freshness.models import ConfirmationRequest, CorrectionProposal
 from roster.freshness.tokens import LinkExpired, LinkInvalid, make_token, read_token
+from roster.mail.links import placeholder
 from roster.mail.operations import already_queued, queue_mail
 from roster.reference.models import Member, ThematicArea
 
@@ -79,10 +82,23 @@ def recipient(focal_point: FocalPoint) -> str:
     return (holder.email if holder else "") or focal_point.shared_mailbox
 
 
+def check_link_limits(user, focal_point: FocalPoint) -> None:
+    """TooManyRequests once a record, or a user, asked for too many links lately."""
+    config = current_app.config
+    allowed = allow(
+        config["LINK_LIMITS_PER_RECORD"], "confirmation-record", focal_point.id
+    ) and allow(config["LINK_LIMITS_PER_USER"], "confirmation-user", user.id)
+    if not allowed:
+        raise TooManyRequests(
+            "Too many confirmation links were sent for this record or by you lately: "
+            "try again later."
+        )
+
+
 def request_confirmation(
     focal_point: FocalPoint, dedupe_key: str | None = None
 ) -> ConfirmationRequest:
-    """Mail the holder a single-use link to confirm or correct the record."""
+    """Mail the holder a single-use link to confirm or correct the record; older links die."""
     sent_to = recipient(focal_point)
     holder = focal_point.current_holder
     if holder is None:
@@ -93,21 +109,35 @@ def request_confirmation(
         raise ValidationFailed(
             {"email": ["This focal point has no email address to send the link to."]}
         )
+    now = utcnow()
+    db.session.execute(
+        update(ConfirmationRequest)
+        .where(
+            ConfirmationRequest.focal_point_id == focal_point.id,
+            ConfirmationRequest.used_at.is_(None),
+        )
+        .values(used_at=now, outcome="superseded"),
+        execution_options={"synchronize_session": False},
+    )
     days = current_app.config["CONFIRMATION_LINK_DAYS"]
     confirmation = ConfirmationRequest(
         focal_point=focal_point,
         holder_id=holder.id,
         nonce=secrets.token_urlsafe(24),
         sent_to=sent_to,
-        expires_at=utcnow() + timedelta(days=days),
+        expires_at=now + timedelta(days=days),
     )
     db.session.add(confirmation)
     db.session.flush()
     link = confirmation_url(make_token(confirmation.id, confirmation.nonce))
     body = render_template(
-        "freshness/confirmation_mail.txt", focal_point=focal_point, link=link, days=days
+        "freshness/confirmation_mail.txt",
+        focal_point=focal_point,
+        link=placeholder("link"),
+        days=days,
     )
-    queue_mail(sent_to, f"Please confirm your entry: {focal_point.position}", body, dedupe_key)
+    subject = f"Please confirm your entry: {focal_point.position}"
+    queue_mail(sent_to, subject, body, dedupe_key, links={"link": link})
     return confirmation
 
 

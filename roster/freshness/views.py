@@ -2,7 +2,9 @@
 
 from flask import abort, flash, redirect, render_template, url_for
 from flask_login import current_user, login_required
+from werkzeug.exceptions import TooManyRequests
 
+from roster.api.pagination import page_number
 from roster.auth.permissions import can_review_focal_points, editable_member_ids
 from roster.directory.models import FocalPoint
 from roster.errors import Conflict, ValidationFailed
@@ -12,7 +14,6 @@ from roster.freshness import operations
 from roster.freshness.forms import ConfirmForm, CorrectionForm
 from roster.freshness.models import CorrectionProposal
 from roster.freshness.tokens import LinkExpired, LinkInvalid
-from roster.mail.operations import deliver_unsent
 
 
 @login_required
@@ -20,7 +21,9 @@ def due_list():
     member_ids = editable_member_ids(current_user)
     if member_ids == []:
         abort(403)
-    pagination = db.paginate(operations.due_statement(member_ids), per_page=50, error_out=False)
+    pagination = db.paginate(
+        operations.due_statement(member_ids), page=page_number(), per_page=50, error_out=False
+    )
     return render_template(
         "freshness/due.html",
         pagination=pagination,
@@ -34,12 +37,15 @@ def request_confirmation(focal_point_id: int):
     if not can_review_focal_points(current_user, focal_point.member_id):
         abort(403)
     try:
+        operations.check_link_limits(current_user, focal_point)
         confirmation = operations.request_confirmation(focal_point)
     except ValidationFailed as error:
-        flash(" ".join(error.errors["email"]))
+        db.session.rollback()
+        flash(" ".join(message for messages in error.errors.values() for message in messages))
+    except TooManyRequests as error:
+        flash(error.description)
     else:
         db.session.commit()
-        deliver_unsent()
         flash(f"A confirmation link was sent to {confirmation.sent_to}.")
     return redirect(url_for("directory.focal_point_detail", focal_point_id=focal_point.id))
 

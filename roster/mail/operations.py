@@ -1,8 +1,9 @@
 """Queueing and delivering mail.
 
 Every message is stored. Without MAIL_SERVER it counts as delivered locally (admins read it in
-the app); with MAIL_SERVER it is handed to SMTP by `deliver_unsent()`, which callers run after
-their transaction commits, so a rolled-back change never sends mail.
+the app); with MAIL_SERVER the worker hands it to SMTP through `deliver_unsent()`, after the
+transaction that queued it committed, so a rolled-back change never sends mail and no request
+waits for a mail server.
 """
 
 import logging
@@ -14,6 +15,7 @@ from sqlalchemy import select
 
 from roster.database import utcnow
 from roster.extensions import db
+from roster.mail import links as mail_links
 from roster.mail.models import MailMessage
 
 log = logging.getLogger(__name__)
@@ -24,13 +26,24 @@ def already_queued(dedupe_key: str) -> bool:
     return db.session.scalar(statement) is not None
 
 
-def queue_mail(to: str, subject: str, body: str, dedupe_key: str | None = None) -> MailMessage:
-    """Store a message in the current transaction."""
+def queue_mail(
+    to: str,
+    subject: str,
+    body: str,
+    dedupe_key: str | None = None,
+    links: dict[str, str] | None = None,
+) -> MailMessage:
+    """Store a message in the current transaction.
+
+    `links` maps names to URLs that `body` holds as `links.placeholder(name)`: they are stored
+    encrypted and written into the text only as the message goes out.
+    """
     uses_smtp = bool(current_app.config.get("MAIL_SERVER"))
     message = MailMessage(
         to=to,
         subject=subject,
         body=body,
+        sealed_links=mail_links.seal(links or {}),
         dedupe_key=dedupe_key,
         transport="smtp" if uses_smtp else "local",
         sent_at=None if uses_smtp else utcnow(),
@@ -40,24 +53,45 @@ def queue_mail(to: str, subject: str, body: str, dedupe_key: str | None = None) 
     return message
 
 
+def _is_transient(error: Exception) -> bool:
+    """Whether sending again later may work (the server, not the message, is the problem)."""
+    if isinstance(error, smtplib.SMTPResponseException):
+        return error.smtp_code < 500
+    if isinstance(error, smtplib.SMTPRecipientsRefused):
+        return all(code < 500 for code, _ in error.recipients.values())
+    return isinstance(error, OSError | smtplib.SMTPServerDisconnected)
+
+
 def deliver_unsent() -> int:
-    """Hand committed, unsent SMTP messages to the server; returns how many went out."""
+    """Hand committed, unsent SMTP messages to the server; returns how many went out.
+
+    A message that cannot be sent (a bad header, a refused recipient) keeps its error and is
+    not retried; the others still go out. Server trouble leaves a message for the next turn.
+    """
     config = current_app.config
     if not config.get("MAIL_SERVER"):
         return 0
-    unsent = select(MailMessage).where(
-        MailMessage.transport == "smtp", MailMessage.sent_at.is_(None)
+    unsent = select(MailMessage.id).where(
+        MailMessage.transport == "smtp",
+        MailMessage.sent_at.is_(None),
+        MailMessage.failed_at.is_(None),
     )
     delivered = 0
-    for message in db.session.scalars(unsent).all():
+    for message_id in db.session.scalars(unsent.order_by(MailMessage.id)).all():
+        message = db.session.get(MailMessage, message_id)
         try:
             _send_smtp(config, message)
-        except (OSError, smtplib.SMTPException) as error:
+        except Exception as error:
             log.warning("mail %s to %s not sent: %s", message.id, message.to, error)
-            message.error = str(error)
+            message.error = f"{type(error).__name__}: {error}"[:2000]
+            if not _is_transient(error):
+                message.failed_at = utcnow()
+                message.sealed_links = ""
         else:
             message.sent_at = utcnow()
             message.error = ""
+            # Delivered: the stored copy keeps no usable link.
+            message.sealed_links = ""
             delivered += 1
         db.session.commit()
     return delivered
@@ -68,7 +102,7 @@ def _send_smtp(config, message: MailMessage) -> None:
     email["From"] = config["MAIL_FROM"]
     email["To"] = message.to
     email["Subject"] = message.subject
-    email.set_content(message.body)
+    email.set_content(mail_links.reveal(message.body, message.sealed_links))
     with smtplib.SMTP(config["MAIL_SERVER"], config["MAIL_PORT"], timeout=10) as smtp:
         if config.get("MAIL_USE_TLS"):
             smtp.starttls()

@@ -5,7 +5,7 @@ from flask_login import current_user, login_required
 from sqlalchemy import select
 
 from roster.api.auth import api_user, require
-from roster.api.pagination import collection, page_args, paginate_query
+from roster.api.pagination import collection, page_args, page_number, paginate_query
 from roster.auth.permissions import can_read_mail
 from roster.extensions import db
 from roster.mail.models import MailMessage
@@ -17,7 +17,7 @@ NEWEST_FIRST = select(MailMessage).order_by(MailMessage.created_at.desc(), MailM
 def mail_list():
     if not can_read_mail(current_user):
         abort(403)
-    pagination = db.paginate(NEWEST_FIRST, per_page=50, error_out=False)
+    pagination = db.paginate(NEWEST_FIRST, page=page_number(), per_page=50, error_out=False)
     return render_template("mail/messages.html", pagination=pagination)
 
 

@@ -3,6 +3,7 @@
 from flask import abort, render_template, request, url_for
 from flask_login import current_user, login_required
 
+from roster.api.pagination import page_number
 from roster.auth.permissions import can_read_directory
 from roster.directory.models import AGENCY_SECTORS
 from roster.errors import ValidationFailed
@@ -80,6 +81,7 @@ def cell_page(member_code: str, thematic_area_code: str):
     held, vacant = queries.cell_focal_points(member, thematic_area, filters.sector)
     experts = db.paginate(
         queries.cell_experts_statement(member, thematic_area),
+        page=page_number(),
         per_page=EXPERTS_PER_PAGE,
         error_out=False,
     )

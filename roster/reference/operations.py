@@ -9,6 +9,7 @@ from roster.errors import ValidationFailed
 from roster.extensions import db
 from roster.reference.data import member_rows, thematic_area_rows
 from roster.reference.models import MEMBER_KINDS, MEMBER_STATUSES, Member, ThematicArea
+from roster.validation import clean_text
 
 
 def load_reference() -> tuple[int, int]:
@@ -25,14 +26,15 @@ def load_reference() -> tuple[int, int]:
 
 def add_thematic_area(actor, code: str, name: str) -> ThematicArea:
     code = (code or "").strip().lower()
-    name = (name or "").strip()
     errors = {}
+    try:
+        name = clean_text(name, 160, required=True)
+    except ValueError as error:
+        errors["name"] = [str(error)]
     if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", code) or len(code) > 60:
         errors["code"] = ["Use lower-case letters, digits and hyphens, e.g. cyber-crime."]
     elif db.session.scalar(select(ThematicArea).where(ThematicArea.code == code)):
         errors["code"] = ["This code is taken."]
-    if not name:
-        errors["name"] = ["A name is required."]
     if errors:
         raise ValidationFailed(errors)
     position = (db.session.scalar(select(func.max(ThematicArea.position))) or 0) + 1
@@ -46,14 +48,15 @@ def add_thematic_area(actor, code: str, name: str) -> ThematicArea:
 def add_member(actor, code: str, name: str, kind: str, status: str) -> Member:
     """Add an observer (or a new member): codes are upper-case acronyms or ISO alpha-3."""
     code = (code or "").strip().upper()
-    name = (name or "").strip()
     errors = {}
+    try:
+        name = clean_text(name, 120, required=True)
+    except ValueError as error:
+        errors["name"] = [str(error)]
     if not re.fullmatch(r"[A-Z0-9]{2,10}", code):
         errors["code"] = ["Use 2 to 10 capital letters or digits."]
     elif db.session.scalar(select(Member).where(Member.code == code)):
         errors["code"] = ["This code is taken."]
-    if not name:
-        errors["name"] = ["A name is required."]
     if kind not in MEMBER_KINDS:
         errors["kind"] = [f"Choose one of: {', '.join(MEMBER_KINDS)}."]
     if status not in MEMBER_STATUSES:

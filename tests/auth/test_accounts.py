@@ -28,23 +28,30 @@ def test_create_user_command_refuses_short_password_and_editor_without_member(ap
     assert db.session.scalar(select(db.func.count()).select_from(User)) == 0
 
 
-def test_admin_creates_account_with_field_errors(make_user, sign_in):
+def test_admin_invites_through_the_page_with_field_errors(make_user, sign_in):
     client = sign_in(make_user("admin"))
 
-    bad = client.post(
-        "/admin/users/new", data={"email": "not-an-email", "password": "short", "role": "viewer"}
-    )
-    good = client.post(
-        "/admin/users/new",
-        data={"email": "new@example.org", "password": "long enough password", "role": "staff"},
-    )
+    bad = client.post("/invitations/new", data={"email": "not-an-email", "role": "editor"})
+    good = client.post("/invitations/new", data={"email": "new@example.org", "role": "staff"})
 
     assert bad.status_code == 422
     html = bad.get_data(as_text=True)
-    assert 'id="email-error"' in html and 'id="password-error"' in html
+    assert 'id="email-error"' in html and 'id="member-error"' in html
     assert good.status_code == 302
-    entry = db.session.scalars(select(AuditEntry).where(AuditEntry.record_type == "user")).one()
+    entry = db.session.scalars(
+        select(AuditEntry).where(AuditEntry.record_type == "invitation")
+    ).one()
     assert entry.changes["role"] == {"old": None, "new": "staff"}
+
+
+def test_staff_may_not_invite_staff_through_the_page(make_user, sign_in):
+    client = sign_in(make_user("staff"))
+
+    page = client.get("/invitations/new").get_data(as_text=True)
+    refused = client.post("/invitations/new", data={"email": "x@example.org", "role": "staff"})
+
+    assert 'value="viewer"' in page and 'value="staff"' not in page
+    assert refused.status_code == 403
 
 
 def test_admin_edit_conflict_shows_current_values(make_user, sign_in):

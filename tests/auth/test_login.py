@@ -1,19 +1,28 @@
 import pytest
+from sqlalchemy import func, select
 
+from roster.auth.models import UserSession
+from roster.extensions import db
 from tests.factories import PASSWORD
 
 
 @pytest.fixture
 def throttled(app):
-    limits = (app.config["LOGIN_LIMITS_PER_ACCOUNT"], app.config["LOGIN_LIMITS_PER_ADDRESS"])
-    app.config["LOGIN_LIMITS_PER_ACCOUNT"] = "3/minute"
-    app.config["LOGIN_LIMITS_PER_ADDRESS"] = "5/minute"
+    names = ("LOGIN_LIMITS_PER_ACCOUNT_AND_ADDRESS", "LOGIN_LIMITS_PER_ADDRESS")
+    saved = {name: app.config[name] for name in names}
+    app.config.update(
+        LOGIN_LIMITS_PER_ACCOUNT_AND_ADDRESS="3/minute", LOGIN_LIMITS_PER_ADDRESS="5/minute"
+    )
     yield
-    app.config["LOGIN_LIMITS_PER_ACCOUNT"], app.config["LOGIN_LIMITS_PER_ADDRESS"] = limits
+    app.config.update(saved)
 
 
-def login(client, email, password, next_url=""):
-    return client.post("/login", data={"email": email, "password": password, "next": next_url})
+def login(client, email, password, next_url="", address="127.0.0.1"):
+    return client.post(
+        "/login",
+        data={"email": email, "password": password, "next": next_url},
+        environ_base={"REMOTE_ADDR": address},
+    )
 
 
 def test_sign_in_and_out(client, make_user):
@@ -61,12 +70,14 @@ def test_next_redirects_only_within_the_site(client, make_user, next_url, expect
     assert response.headers["Location"] == expected
 
 
-def test_failed_sign_ins_are_throttled_per_account(client, make_user, throttled):
+def test_guessing_one_account_is_slowed_from_that_address_only(client, make_user, throttled):
     user = make_user("viewer")
     statuses = [login(client, user.email, "wrong password!").status_code for _ in range(4)]
     assert statuses == [401, 401, 401, 429]
-    # Even the right password waits until the window has passed.
+    # The guesser waits, even with the right password...
     assert login(client, user.email, PASSWORD).status_code == 429
+    # ...but the owner, from anywhere else, is not locked out.
+    assert login(client, user.email, PASSWORD, address="198.51.100.7").status_code == 302
 
 
 def test_failed_sign_ins_are_throttled_per_address(client, throttled):
@@ -75,6 +86,7 @@ def test_failed_sign_ins_are_throttled_per_address(client, throttled):
     ]
     assert statuses[:5] == [401] * 5
     assert statuses[5] == 429
+    assert login(client, "someone@example.org", "x", address="198.51.100.7").status_code == 401
 
 
 def test_successful_sign_ins_are_not_counted(client, make_user, throttled):
@@ -85,10 +97,91 @@ def test_successful_sign_ins_are_not_counted(client, make_user, throttled):
 
 
 def test_role_change_ends_existing_sessions(client, make_user):
-    from roster.extensions import db
+    from roster.auth.operations import update_user
 
+    admin = make_user("admin")
     user = make_user("staff")
     login(client, user.email, PASSWORD)
-    user.role = "viewer"
+    assert client.get("/experts/new").status_code == 200
+    update_user(admin, user, "viewer", None, True, user.version)
     db.session.commit()
     assert client.get("/members").status_code == 302
+
+
+def test_sign_out_ends_the_session_on_the_server(app, client, make_user):
+    user = make_user("viewer")
+    login(client, user.email, PASSWORD)
+    copied = client.get_cookie("session").value
+
+    client.post("/logout")
+    thief = app.test_client()
+    thief.set_cookie("session", copied)
+
+    assert thief.get("/members").status_code == 302
+    assert db.session.scalars(select(UserSession)).one().revoked_at is not None
+
+
+def test_signing_in_again_starts_a_new_session(app, client, make_user):
+    user = make_user("viewer")
+    login(client, user.email, PASSWORD)
+    first = client.get_cookie("session").value
+    login(client, user.email, PASSWORD)
+    old = app.test_client()
+    old.set_cookie("session", first)
+
+    assert client.get("/members").status_code == 200
+    assert old.get("/members").status_code == 200
+    assert db.session.scalar(select(func.count()).select_from(UserSession)) == 2
+
+
+def test_sign_out_everywhere_ends_every_session_and_token(app, client, make_user, api_token):
+    user = make_user("viewer")
+    headers = api_token(user)
+    login(client, user.email, PASSWORD)
+    elsewhere = app.test_client()
+    login(elsewhere, user.email, PASSWORD, address="198.51.100.7")
+
+    response = client.post("/account/sign-out-everywhere")
+
+    assert response.status_code == 302
+    assert client.get("/members").status_code == 302
+    assert elsewhere.get("/members").status_code == 302
+    assert client.get("/api/v1/me", headers=headers).status_code == 401
+
+
+def test_disabling_an_account_ends_its_sessions(app, client, make_user, api_token):
+    from roster.auth.operations import update_user
+
+    admin = make_user("admin")
+    user = make_user("viewer")
+    headers = api_token(user)
+    login(client, user.email, PASSWORD)
+
+    update_user(admin, user, "viewer", None, False, user.version)
+    update_user(admin, user, "viewer", None, True, user.version)
+    db.session.commit()
+
+    # Enabled again, the old session and token still do not come back.
+    assert client.get("/members").status_code == 302
+    assert client.get("/api/v1/me", headers=headers).status_code == 401
+
+
+def test_ended_sessions_are_purged_after_a_day(make_user):
+    from datetime import timedelta
+
+    from roster.auth.session import create_session_record, purge_ended_sessions
+    from roster.database import utcnow
+
+    user = make_user("viewer")
+    for _ in range(3):
+        create_session_record(user)
+    db.session.commit()
+    old, recent, live = db.session.scalars(select(UserSession).order_by(UserSession.id)).all()
+    old.revoked_at = utcnow() - timedelta(days=2)
+    recent.revoked_at = utcnow()
+    db.session.commit()
+
+    assert purge_ended_sessions() == 1
+    assert purge_ended_sessions() == 0
+    remaining = db.session.scalars(select(UserSession.id).order_by(UserSession.id)).all()
+    assert remaining == [recent.id, live.id]

@@ -12,6 +12,7 @@ from roster.extensions import db
 from roster.mail.models import MailMessage
 from roster.reference.models import ThematicArea
 from tests.factories import ActivityFactory, ExpertFactory, FocalPointFactory
+from tests.mail_links import link_path as mail_link_path
 
 
 def test_staff_shortlists_and_confirms_a_ranked_candidate(page, browser_sign_in, make_user):
@@ -61,7 +62,7 @@ def test_holder_confirms_through_the_mailed_link(page, browser_sign_in, make_use
     expect(page.get_by_text("A confirmation link was sent")).to_be_visible()
 
     message = db.session.scalars(select(MailMessage)).one()
-    link_path = re.search(r"(/confirm/\S+)", message.body).group(1)
+    link_path = mail_link_path(message, "/confirm/")
     holder = browser.new_context(base_url=page.context.pages[0].url.split("/focal-points")[0])
     holder_page = holder.new_page()
     try:

@@ -1,4 +1,3 @@
-import re
 from datetime import date, timedelta
 
 from sqlalchemy import func, select
@@ -9,6 +8,7 @@ from roster.extensions import db
 from roster.freshness.models import ConfirmationRequest, CorrectionProposal
 from roster.mail.models import MailMessage
 from tests.factories import AgencyFactory, FocalPointFactory, member
+from tests.mail_links import link_path as mail_link_path
 
 
 def overdue(focal_point, days=1):
@@ -18,7 +18,7 @@ def overdue(focal_point, days=1):
 
 
 def link_path(message: MailMessage) -> str:
-    return re.search(r"https?://[^/\s]+(/confirm/\S+)", message.body).group(1)
+    return mail_link_path(message, "/confirm/")
 
 
 def request_link(client, focal_point, headers) -> str:
@@ -158,7 +158,7 @@ def test_reminders_are_sent_once_per_review_period(app):
     assert "Sent 0 reminders." in second.output
     messages = db.session.scalars(select(MailMessage)).all()
     assert [message.to for message in messages] == ["siti.rahayu@example.go.id"]
-    assert "/confirm/" in messages[0].body
+    assert "/confirm/" in mail_link_path(messages[0], "/confirm/")
     assert due.position in messages[0].body
 
 
