@@ -36,6 +36,8 @@ READ_PAGE = statuses(302, 200, 200, 200, 200, 200)
 EDITOR_A_PAGE = statuses(302, 403, 200, 403, 200, 200)
 EDITOR_A_DONE = statuses(302, 403, 302, 403, 302, 302)
 EDITORS_PAGE = statuses(302, 403, 200, 200, 200, 200)
+# Import steps without an uploaded file in the session send the user back to the upload.
+EDITORS_DONE = statuses(302, 403, 302, 302, 302, 302)
 RSO_PAGE = statuses(302, 403, 403, 403, 200, 200)
 RSO_DONE = statuses(302, 403, 403, 403, 302, 302)
 RSO_INVALID = statuses(302, 403, 403, 403, 422, 422)
@@ -249,6 +251,27 @@ PAGES = {
         {},
         RSO_DONE,
     ),
+    ("GET", "/imports/<kind>"): ("/imports/experts", None, RSO_PAGE),
+    ("POST", "/imports/<kind>"): ("/imports/experts", {}, RSO_INVALID),
+    ("GET", "/imports/<kind>/columns"): ("/imports/focal-points/columns", None, EDITORS_DONE),
+    ("POST", "/imports/<kind>/columns"): ("/imports/focal-points/columns", {}, EDITORS_DONE),
+    ("GET", "/imports/<kind>/preview"): ("/imports/focal-points/preview", None, EDITORS_DONE),
+    ("POST", "/imports/<kind>/preview"): ("/imports/focal-points/preview", {}, EDITORS_DONE),
+    ("GET", "/imports/<kind>/report.csv"): ("/imports/experts/report.csv", None, RSO_DONE),
+    ("GET", "/experts/duplicates"): ("/experts/duplicates", None, RSO_PAGE),
+    ("GET", "/experts/<int:expert_id>/merge"): (
+        "/experts/{expert}/merge?into=999999",
+        None,
+        statuses(302, 403, 403, 403, 404, 404),
+    ),
+    ("POST", "/experts/<int:expert_id>/merge"): (
+        "/experts/{expert}/merge?into=999999",
+        {},
+        statuses(302, 403, 403, 403, 404, 404),
+    ),
+    ("GET", "/experts/export.<file_format>"): ("/experts/export.csv", None, READ_PAGE),
+    ("GET", "/focal-points/export.<file_format>"): ("/focal-points/export.vcf", None, READ_PAGE),
+    ("GET", "/members/<code>/pack.pdf"): ("/members/IDN/pack.pdf", None, READ_PAGE),
 }
 
 API = {
@@ -381,6 +404,23 @@ API = {
         RSO_DELETED,
     ),
     ("GET", "/api/v1/alumni"): ("/api/v1/alumni", None, READ_API),
+    ("GET", "/api/v1/members/<code>/pack.pdf"): ("/api/v1/members/IDN/pack.pdf", None, READ_API),
+    ("POST", "/api/v1/imports/experts"): (
+        "/api/v1/imports/experts",
+        None,
+        statuses(401, 403, 403, 403, 422, 422),
+    ),
+    ("POST", "/api/v1/imports/focal-points"): (
+        "/api/v1/imports/focal-points",
+        None,
+        statuses(401, 403, 422, 422, 422, 422),
+    ),
+    ("GET", "/api/v1/experts/duplicates"): ("/api/v1/experts/duplicates", None, RSO_API),
+    ("POST", "/api/v1/experts/<int:expert_id>/merge"): (
+        "/api/v1/experts/{expert}/merge",
+        {"into": 999999, "version": 1},
+        statuses(401, 403, 403, 403, 422, 422),
+    ),
 }
 
 
