@@ -10,7 +10,8 @@ STEMMED = {"experts": ("position", "organisation", "bio"), "focal_points": ("pos
 def relevance_fields(index_name: str, document: dict) -> dict:
     """`name_variants` and `stems` of an index document of `index_name`."""
     texts = [document.get(name) or "" for name in STEMMED[index_name]]
+    names = (document.get("name") or "", document.get("name_local") or "")
     return {
-        "name_variants": name_variants(document.get("name") or "", document.get("name_local") or ""),
+        "name_variants": name_variants(*names),
         "stems": stemmed_text(*texts, *(document.get("thematic_area_names") or ())),
     }
