@@ -12,6 +12,7 @@ bench/results/relevance-*.json.
 """
 
 import argparse
+import hashlib
 import json
 import sys
 import tempfile
@@ -38,6 +39,7 @@ class Candidate:
     stems: bool = True
     names: bool = True
     semantic_ratio: float | None = None
+    spelled_out: bool = True
     baseline: bool = False
     settings: dict = field(default_factory=dict, hash=False)
 
@@ -45,18 +47,25 @@ class Candidate:
 def candidates() -> list[Candidate]:
     """The configurations compared; the first three are the ones reported."""
     typo_4_8 = {"typoTolerance": {"minWordSizeForTypos": {"oneTypo": 4, "twoTypos": 8}}}
+    proximity_last = {
+        "rankingRules": ["sort", "words", "typo", "attribute", "proximity", "exactness"]
+    }
     return [
         Candidate("all-words", baseline=True, vocabulary=False, stems=False, names=False),
         Candidate("keyword", strategy="frequency"),
-        Candidate("hybrid", strategy="frequency", semantic_ratio=0.5),
+        Candidate("hybrid", strategy="frequency", semantic_ratio=0.3),
         Candidate("keyword-last", strategy="last"),
         Candidate("keyword-no-stems", strategy="frequency", stems=False),
         Candidate("keyword-no-names", strategy="frequency", names=False),
         Candidate("keyword-typo-4-8", strategy="frequency", settings=typo_4_8),
-        Candidate("hybrid-0.3", strategy="frequency", semantic_ratio=0.3),
+        Candidate("keyword-attr-first", strategy="frequency", settings=proximity_last),
+        Candidate("hybrid-as-typed", strategy="frequency", semantic_ratio=0.3, spelled_out=False),
+        Candidate("hybrid-0.2", strategy="frequency", semantic_ratio=0.2),
+        Candidate("hybrid-0.4", strategy="frequency", semantic_ratio=0.4),
+        Candidate("hybrid-0.5", strategy="frequency", semantic_ratio=0.5),
         Candidate("hybrid-0.7", strategy="frequency", semantic_ratio=0.7),
-        Candidate("hybrid-last", strategy="last", semantic_ratio=0.5),
-        Candidate("hybrid-no-stems", strategy="frequency", stems=False, semantic_ratio=0.5),
+        Candidate("hybrid-last", strategy="last", semantic_ratio=0.3),
+        Candidate("hybrid-no-stems", strategy="frequency", stems=False, semantic_ratio=0.3),
         Candidate("semantic-only", strategy="frequency", semantic_ratio=1.0),
     ]
 
@@ -139,6 +148,7 @@ def indexed_documents(documents, candidate: Candidate, vectors) -> list[dict]:
 
 def search_params(candidate: Candidate, q: str, model) -> tuple[str, dict]:
     from roster.relevance.stemming import with_stems
+    from roster.relevance.vocabulary import spelled_out
     from roster.semantic.model import EMBEDDER
 
     params = {
@@ -150,8 +160,23 @@ def search_params(candidate: Candidate, q: str, model) -> tuple[str, dict]:
     text = with_stems(q) if candidate.stems else q
     if candidate.semantic_ratio is not None:
         params["hybrid"] = {"embedder": EMBEDDER, "semanticRatio": candidate.semantic_ratio}
-        params["vector"] = list(model.query_vector(q))
+        params["vector"] = list(model.query_vector(spelled_out(q) if candidate.spelled_out else q))
     return text, params
+
+
+def embed_documents(model, documents, text_of) -> dict[int, list[float]]:
+    """{id: vector}; vectors of texts seen before come from a cache in bench/results/."""
+    cache_path = RESULTS / "vectors-cache.json"
+    cache = json.loads(cache_path.read_text()) if cache_path.exists() else {}
+    digests = [hashlib.sha256(text_of(d).encode()).hexdigest()[:32] for d in documents]
+    missing = sorted({digest for digest in digests if digest not in cache})
+    if missing:
+        texts = {digest: text_of(d) for digest, d in zip(digests, documents, strict=True)}
+        for digest, vector in zip(missing, model.embed([texts[m] for m in missing]), strict=True):
+            cache[digest] = [round(value, 6) for value in vector]
+        RESULTS.mkdir(parents=True, exist_ok=True)
+        cache_path.write_text(json.dumps(cache))
+    return {d["id"]: cache[digest] for d, digest in zip(documents, digests, strict=True)}
 
 
 def run(args) -> dict:
@@ -169,12 +194,7 @@ def run(args) -> dict:
     app, documents, keys = build_roster(folder, args.experts)
     model = SemanticModel(True, packaged_model_folder())
     started = time.perf_counter()
-    vectors = {}
-    if model.available:
-        embedded = model.embed([expert_text(document) for document in documents])
-        vectors = {
-            document["id"]: vector for document, vector in zip(documents, embedded, strict=True)
-        }
+    vectors = embed_documents(model, documents, expert_text) if model.available else {}
     embedding_s = time.perf_counter() - started
     if not model.available:
         chosen = [candidate for candidate in chosen if candidate.semantic_ratio is None]

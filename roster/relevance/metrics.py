@@ -54,3 +54,13 @@ def by_kind(outcomes: list[Outcome], kinds) -> dict[str, dict[str, float]]:
     table = {kind: summary([o for o in outcomes if o.kind == kind]) for kind in kinds}
     table["all"] = summary(outcomes)
     return table
+
+
+def evaluate(judgements, ranked_keys) -> list[Outcome]:
+    """The outcome of every judgement; `ranked_keys(q)` answers the planted keys in order."""
+    return [
+        Outcome(
+            judgement.kind, judgement.held_out, tuple(ranked_keys(judgement.q)), judgement.expected
+        )
+        for judgement in judgements
+    ]

@@ -130,3 +130,28 @@ def synonyms() -> dict[str, list[str]]:
             mapping.setdefault(variant, [])
             mapping[variant].extend(other for other in group if other != variant)
     return mapping
+
+
+def _long_forms() -> dict[str, str]:
+    """{abbreviation: the phrase it stands for} for every one-word variant of ABBREVIATIONS."""
+    forms = {}
+    for group in ABBREVIATIONS:
+        phrase = next((variant for variant in group if " " in variant), None)
+        if phrase:
+            forms.update({variant: phrase for variant in group if " " not in variant})
+    return forms
+
+
+LONG_FORMS = _long_forms()
+
+
+def spelled_out(q: str) -> str:
+    """`q` with each abbreviation followed by the phrase it stands for: the embedding model
+    knows "alternatives to detention" far better than "ATD"."""
+    words = q.split()
+    phrases = [
+        LONG_FORMS[key]
+        for key in dict.fromkeys(w.strip(".,;:()").lower() for w in words)
+        if key in LONG_FORMS
+    ]
+    return " ".join([q, *phrases]) if phrases else q
