@@ -36,7 +36,7 @@ class Candidate:
     name: str
     strategy: str = "all"
     vocabulary: bool = True
-    stems: bool = True
+    stems: bool = False
     names: bool = True
     semantic_ratio: float | None = None
     spelled_out: bool = True
@@ -55,7 +55,7 @@ def candidates() -> list[Candidate]:
         Candidate("keyword", strategy="frequency"),
         Candidate("hybrid", strategy="frequency", semantic_ratio=0.3),
         Candidate("keyword-last", strategy="last"),
-        Candidate("keyword-no-stems", strategy="frequency", stems=False),
+        Candidate("keyword-stems", strategy="frequency", stems=True),
         Candidate("keyword-no-names", strategy="frequency", names=False),
         Candidate("keyword-typo-4-8", strategy="frequency", settings=typo_4_8),
         Candidate("keyword-attr-first", strategy="frequency", settings=proximity_last),
@@ -65,7 +65,7 @@ def candidates() -> list[Candidate]:
         Candidate("hybrid-0.5", strategy="frequency", semantic_ratio=0.5),
         Candidate("hybrid-0.7", strategy="frequency", semantic_ratio=0.7),
         Candidate("hybrid-last", strategy="last", semantic_ratio=0.3),
-        Candidate("hybrid-no-stems", strategy="frequency", stems=False, semantic_ratio=0.3),
+        Candidate("hybrid-stems", strategy="frequency", stems=True, semantic_ratio=0.3),
         Candidate("semantic-only", strategy="frequency", semantic_ratio=1.0),
     ]
 
@@ -105,14 +105,16 @@ def build_roster(folder: Path, experts: int):
 
 
 def index_settings(candidate: Candidate) -> dict:
+    from roster.experts.index import EXPERTS
     from roster.relevance.vocabulary import synonyms
-    from roster.search.settings import INDEX_SETTINGS, SYNONYM_GROUPS
+    from roster.search.settings import index_settings as core_settings
+    from roster.search.text import SYNONYM_GROUPS
     from roster.semantic.model import DIMENSIONS, EMBEDDER
 
-    settings = json.loads(json.dumps(INDEX_SETTINGS["experts"]))
+    settings = json.loads(json.dumps(core_settings(EXPERTS)))
     searchable = list(settings["searchableAttributes"])
-    if candidate.names:
-        searchable.insert(searchable.index("name_local") + 1, "name_variants")
+    if not candidate.names:
+        searchable.remove("name_variants")
     if candidate.stems:
         searchable.insert(searchable.index("bio") + 1, "stems")
     settings["searchableAttributes"] = searchable
@@ -133,13 +135,17 @@ def index_settings(candidate: Candidate) -> dict:
 
 
 def indexed_documents(documents, candidate: Candidate, vectors) -> list[dict]:
-    from roster.relevance.fields import relevance_fields
+    from roster.relevance.stemming import stemmed_text
     from roster.semantic.model import EMBEDDER
 
     shaped = []
     for document in documents:
-        extra = relevance_fields("experts", document)
-        row = {**document, **extra}
+        row = dict(document)
+        if candidate.stems:
+            row["stems"] = stemmed_text(
+                document["position"], document["organisation"], document["bio"],
+                *document["thematic_area_names"],
+            )  # fmt: skip
         if candidate.semantic_ratio is not None:
             row["_vectors"] = {EMBEDDER: vectors[document["id"]]}
         shaped.append(row)

@@ -1,13 +1,12 @@
 """Search settings chosen on the judgement list (bench/relevance.py), for the index definitions.
 
-`index_settings(base)` adds to an index's settings the name variants and stems attributes,
-the field's vocabulary and, when matching by meaning is on, the `userProvided` embedder.
-`search_params(...)` shapes one query: its stems appended, a partial match allowed, hybrid with
-the query's vector.
+`index_settings(base)` adds the `userProvided` embedder to an index's settings when matching by
+meaning is on (name variants and the field's vocabulary are in every index definition already).
+`search_params(...)` shapes one query: a partial match allowed, hybrid with the query's vector.
+English stems (roster.relevance.stemming) are left out: on the list they cost what they gained.
 """
 
-from roster.relevance.stemming import with_stems
-from roster.relevance.vocabulary import spelled_out, synonyms
+from roster.relevance.vocabulary import spelled_out
 from roster.semantic.model import DIMENSIONS, EMBEDDER
 
 # Experts matching most of the words still come, ranked below those matching all of them.
@@ -16,23 +15,9 @@ MATCHING_STRATEGY = "frequency"
 SEMANTIC_RATIO = 0.3
 
 
-def searchable(attributes: list[str]) -> list[str]:
-    """`attributes` with name variants after the names and stems after the texts they stem."""
-    ordered = list(attributes)
-    after_names = ordered.index("name_local") + 1 if "name_local" in ordered else 1
-    ordered.insert(after_names, "name_variants")
-    texts = [name for name in ("bio", "position", "agency") if name in ordered]
-    ordered.insert(max(ordered.index(name) for name in texts) + 1, "stems")
-    return ordered
-
-
 def index_settings(base: dict, semantic: bool) -> dict:
     """Meilisearch settings of an index: `base` with the relevance additions."""
-    settings = {
-        **base,
-        "searchableAttributes": searchable(base["searchableAttributes"]),
-        "synonyms": synonyms(),
-    }
+    settings = dict(base)
     if semantic:
         settings["embedders"] = {EMBEDDER: {"source": "userProvided", "dimensions": DIMENSIONS}}
     return settings
@@ -44,7 +29,7 @@ def search_params(q: str, vector, keyword_only: bool = False) -> tuple[str, dict
     if vector is not None and not keyword_only:
         params["hybrid"] = {"embedder": EMBEDDER, "semanticRatio": SEMANTIC_RATIO}
         params["vector"] = list(vector)
-    return with_stems(q), params
+    return q, params
 
 
 def query_vector(model, q: str):

@@ -7,12 +7,12 @@ import pytest
 from roster.demo.generate import generate
 from roster.demo.judgements import JUDGEMENTS, KINDS
 from roster.demo.planted import add_planted
+from roster.experts.index import EXPERTS
 from roster.extensions import db
 from roster.relevance import settings
-from roster.relevance.fields import relevance_fields
 from roster.relevance.metrics import by_kind, evaluate
 from roster.search.documents import iter_all_documents
-from roster.search.settings import INDEX_SETTINGS
+from roster.search.settings import index_settings as core_settings
 from roster.semantic.model import EMBEDDER, SemanticModel, packaged_model_folder
 from roster.semantic.texts import expert_text
 
@@ -29,14 +29,14 @@ def judged_index(app, meili):
     model = SemanticModel(True, packaged_model_folder())
     vectors = model.embed([expert_text(document) for document in documents])
     rows = [
-        {**document, **relevance_fields("experts", document), "_vectors": {EMBEDDER: vector}}
+        {**document, "_vectors": {EMBEDDER: vector}}
         for document, vector in zip(documents, vectors, strict=True)
     ]
     client = meilisearch.Client(meili.url, meili.master_key, timeout=60)
     uid = f"{app.config['MEILI_INDEX_PREFIX']}judged"
     client.wait_for_task(client.create_index(uid, {"primaryKey": "id"}).task_uid)
     index = client.index(uid)
-    task = index.update_settings(settings.index_settings(INDEX_SETTINGS["experts"], True))
+    task = index.update_settings(settings.index_settings(core_settings(EXPERTS), True))
     client.wait_for_task(task.task_uid, timeout_in_ms=60_000)
     done = client.wait_for_task(index.add_documents(rows).task_uid, timeout_in_ms=120_000)
     assert done.status == "succeeded", done.error
