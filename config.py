@@ -78,6 +78,10 @@ class Config:
         # How often an idle sync worker looks for changes: edit-to-searchable stays under 1 s.
         self.SEARCH_POLL_SECONDS = float(os.environ.get("SEARCH_POLL_SECONDS", "0.2"))
         self.SEARCH_LEASE_SECONDS = float(os.environ.get("SEARCH_LEASE_SECONDS", "10"))
+        # ROSTER_SEMANTIC=0 turns matching by meaning off; SEMANTIC_MODEL_DIR points to another
+        # model folder (config.json, model.safetensors, tokenizer.json) than the packaged one.
+        self.SEMANTIC = os.environ.get("ROSTER_SEMANTIC", "1") != "0"
+        self.SEMANTIC_MODEL_DIR = os.environ.get("SEMANTIC_MODEL_DIR", "")
         self.MAX_CONTENT_LENGTH = 2 * 1024 * 1024
         self.SESSION_COOKIE_HTTPONLY = True
         self.SESSION_COOKIE_SAMESITE = "Lax"

@@ -26,12 +26,14 @@ def register_extensions(app: Flask) -> None:
     from roster import models  # noqa: F401  (every table known to SQLAlchemy and Alembic)
     from roster.auth.session import configure_login
     from roster.extensions import csrf, db, limiter, migrate
+    from roster.semantic import model as semantic
 
     db.init_app(app)
     migrate.init_app(app, db, directory=str(app.root_path + "/../migrations"))
     csrf.init_app(app)
     limiter.init_app(app)
     configure_login(app)
+    semantic.init_app(app)
 
 
 def register_blueprints(app: Flask) -> None:

@@ -17,6 +17,7 @@ def healthz():
         current_app.logger.exception("database health check failed")
         database = "down"
     from roster.search.engine import search_health
+    from roster.semantic.model import model
 
-    body = {"database": database, "search": search_health()}
+    body = {"database": database, "search": search_health(), "semantic": model().status}
     return body, 200 if database == "ok" else 503

@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from roster.auth import operations as accounts
 from roster.auth.models import User
 from roster.demo.generate import generate, has_people
+from roster.demo.planted import add_planted
 from roster.extensions import db
 from roster.reference.models import Member
 
@@ -24,7 +25,15 @@ DEMO_ADMIN_EMAIL = "admin@example.org"
 )
 @click.option("--force", is_flag=True, help="Add to a database that already holds people.")
 @click.option("--if-empty", is_flag=True, help="Succeed without adding when people exist.")
-def demo_data_command(experts: int, focal_points: int, seed: int, force: bool, if_empty: bool):
+@click.option(
+    "--planted/--no-planted",
+    default=True,
+    show_default=True,
+    help="Also add the experts of the relevance judgement list.",
+)
+def demo_data_command(
+    experts: int, focal_points: int, seed: int, force: bool, if_empty: bool, planted: bool
+):
     """Fill an empty database with synthetic experts and focal points."""
     if not db.session.scalar(select(func.count()).select_from(Member)):
         raise click.ClickException("No members yet: run `flask --app wsgi roster load-reference`.")
@@ -35,12 +44,15 @@ def demo_data_command(experts: int, focal_points: int, seed: int, force: bool, i
         raise click.ClickException("The database already holds people; add --force to add more.")
     started = time.perf_counter()
     counts = generate(experts, focal_points, seed, current_app.config["REVIEW_PERIOD_DAYS"])
+    judged = add_planted() if planted else {}
     db.session.commit()
     click.echo(
         f"Added {counts.experts} experts ({counts.availability_windows} availability windows), "
         f"{counts.focal_points} focal points ({counts.holders} holders) and "
         f"{counts.agencies} agencies in {time.perf_counter() - started:.1f}s."
     )
+    if judged:
+        click.echo(f"Added the {len(judged)} experts of the relevance judgement list.")
 
 
 @click.command("ensure-demo-admin")

@@ -25,6 +25,7 @@ from roster.reference.params import (
     parse_members,
     parse_thematic_areas,
 )
+from roster.relevance.names import name_variants
 from roster.search.definition import Fallback, IndexDefinition
 from roster.search.documents import day_number, timestamp
 from roster.search.fallback import code_counts, conditions, value_counts
@@ -68,6 +69,8 @@ def focal_point_document(focal_point) -> dict:
         "version": focal_point.version,
         "name": name,
         "name_local": holder.name_local if holder else "",
+        # The name in Latin letters where it is written in another script, joined forms.
+        "name_variants": name_variants(name, holder.name_local) if holder else "",
         "name_sort": sort_key(name) if holder else None,
         "is_vacant": holder is None,
         "emails": [email for email in emails if email],
@@ -217,6 +220,7 @@ FOCAL_POINTS = IndexDefinition(
     searchable=(
         "name",
         "name_local",
+        "name_variants",
         "thematic_area_names",
         "agency",
         "agency_acronym",

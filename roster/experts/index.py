@@ -23,6 +23,7 @@ from roster.reference.params import (
     parse_languages,
     parse_thematic_areas,
 )
+from roster.relevance.names import name_variants
 from roster.search.definition import Fallback, IndexDefinition
 from roster.search.documents import timestamp
 from roster.search.fallback import code_counts, value_counts
@@ -63,6 +64,8 @@ def expert_document(expert) -> dict:
         "version": expert.version,
         "name": expert.full_name,
         "name_local": expert.name_local,
+        # The name in Latin letters where it is written in another script, joined forms.
+        "name_variants": name_variants(expert.full_name, expert.name_local),
         "name_sort": sort_key(expert.full_name),
         "email": expert.email,
         "nationality": expert.nationality or None,
@@ -179,6 +182,7 @@ EXPERTS = IndexDefinition(
     searchable=(
         "name",
         "name_local",
+        "name_variants",
         "thematic_area_names",
         "organisation",
         "position",

@@ -8,81 +8,17 @@ on what a word is.
 import re
 import unicodedata
 
+from roster.relevance import vocabulary
+
 # Meilisearch reads the first ten words of a query and looks up synonyms for runs of at most
 # three of them.
 MAX_QUERY_WORDS = 10
 LONGEST_SYNONYM_RUN = 3
 WORD = re.compile(r"[^\W_]+")
 
-# Words and phrases used interchangeably in the field. Phrases are lower-case words separated by
-# single spaces: Meilisearch splits hyphens and punctuation into words the same way.
-SYNONYM_GROUPS = [
-    (
-        "tip",
-        "trafficking in persons",
-        "human trafficking",
-        "people trafficking",
-        "trafficking in human beings",
-        "thb",
-    ),
-    (
-        "som",
-        "smuggling of migrants",
-        "people smuggling",
-        "migrant smuggling",
-        "human smuggling",
-    ),
-    ("ctip", "counter trafficking in persons", "counter trafficking"),
-    (
-        "iuu",
-        "iuu fishing",
-        "illegal unreported and unregulated fishing",
-    ),
-    ("nrm", "national referral mechanism"),
-    ("solas", "safety of life at sea"),
-    ("vot", "victim of trafficking", "trafficking victim"),
-    ("vots", "victims of trafficking", "trafficking victims"),
-    (
-        "avrr",
-        "assisted voluntary return and reintegration",
-        "assisted voluntary return",
-    ),
-    (
-        "uam",
-        "unaccompanied minors",
-        "unaccompanied minor",
-        "unaccompanied children",
-        "uasc",
-        "unaccompanied and separated children",
-    ),
-    ("rsd", "refugee status determination"),
-    ("idp", "internally displaced persons"),
-    ("gbv", "gender based violence"),
-    ("sgbv", "sexual and gender based violence"),
-    ("osec", "online sexual exploitation of children"),
-    ("csec", "commercial sexual exploitation of children"),
-    ("mla", "mutual legal assistance"),
-    ("aml", "anti money laundering"),
-    ("fiu", "financial intelligence unit"),
-    ("ibm", "integrated border management"),
-    ("coi", "country of origin information"),
-    ("mou", "memorandum of understanding"),
-    ("ngo", "non governmental organisation", "non governmental organization"),
-    ("cso", "civil society organisation", "civil society organization"),
-    ("rso", "regional support office"),
-    ("forced labour", "forced labor"),
-    ("labour exploitation", "labor exploitation"),
-]
-
-
-def synonyms() -> dict[str, list[str]]:
-    """Meilisearch's synonym map: every variant of a group leads to all the others."""
-    mapping: dict[str, list[str]] = {}
-    for group in SYNONYM_GROUPS:
-        for variant in group:
-            mapping.setdefault(variant, [])
-            mapping[variant].extend(other for other in group if other != variant)
-    return mapping
+# The field's vocabulary (abbreviations, spellings, irregular plurals), one table for both.
+SYNONYM_GROUPS = vocabulary.SYNONYM_GROUPS
+synonyms = vocabulary.synonyms
 
 
 def fold(text: str) -> str:

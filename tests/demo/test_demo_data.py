@@ -7,6 +7,7 @@ import pycountry
 import pytest
 from sqlalchemy import func, select
 
+from roster.demo.planted import PLANTED
 from roster.demo.profiles import NATIONALITIES
 from roster.directory.models import FocalPoint, FocalPointHolder, FocalPointLanguage
 from roster.experts.models import AvailabilityWindow, Expert, ExpertLanguage
@@ -37,7 +38,9 @@ def run_cli(app):
 
 @pytest.fixture
 def demo(run_cli):
-    result = run_cli("demo-data", "--experts", str(EXPERTS), "--focal-points", str(FOCAL_POINTS))
+    result = run_cli(
+        "demo-data", "--experts", str(EXPERTS), "--focal-points", str(FOCAL_POINTS), "--no-planted"
+    )
     assert result.exit_code == 0, result.output
     db.session.expire_all()
     return result
@@ -132,7 +135,17 @@ def test_refuses_a_database_with_people_unless_forced(demo, run_cli):
     assert skipped.exit_code == 0
     assert count(Expert) == EXPERTS
 
-    forced = run_cli("demo-data", "--experts", "5", "--focal-points", "3", "--seed", "7", "--force")
+    forced = run_cli(
+        "demo-data",
+        "--experts",
+        "5",
+        "--focal-points",
+        "3",
+        "--seed",
+        "7",
+        "--force",
+        "--no-planted",
+    )
     assert forced.exit_code == 0, forced.output
     assert count(Expert) == EXPERTS + 5
     assert count(FocalPoint) == FOCAL_POINTS + 3
@@ -154,3 +167,15 @@ def test_ensure_demo_admin_creates_one_admin_and_shows_its_password_once(run_cli
     second = run_cli("ensure-demo-admin")
     assert second.exit_code == 0
     assert "password" not in second.output
+
+
+def test_adds_the_judgement_lists_experts_once(run_cli):
+    first = run_cli("demo-data", "--experts", "10", "--focal-points", "5")
+    assert first.exit_code == 0, first.output
+    assert f"Added the {len(PLANTED)} experts" in first.output
+    again = run_cli("demo-data", "--experts", "0", "--focal-points", "0", "--force")
+    assert again.exit_code == 0, again.output
+    names = set(db.session.scalars(select(Expert.full_name)))
+    assert {planted.full_name for planted in PLANTED} <= names
+    assert count(Expert) == 10 + len(PLANTED)
+    assert count(SearchOutbox) == 10 + 5 + len(PLANTED)

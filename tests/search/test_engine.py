@@ -60,9 +60,13 @@ def test_waiting_for_a_failed_task_raises(meili):
 
 
 def test_health_follows_meilisearch(app, meili, client):
-    assert client.get("/healthz").json == {"database": "ok", "search": "ok"}
+    assert client.get("/healthz").json == {"database": "ok", "search": "ok", "semantic": "on"}
     app.config["MEILI_URL"] = "http://127.0.0.1:9"  # nothing listens there
-    assert client.get("/healthz").json == {"database": "ok", "search": "degraded"}
+    assert client.get("/healthz").json == {
+        "database": "ok",
+        "search": "degraded",
+        "semantic": "on",
+    }
     with pytest.raises(engine.SearchUnavailable):
         engine.search("experts", "anything")
 

@@ -54,7 +54,7 @@ def test_serve_runs_everything_and_stops_it_all(tmp_path):
                 health = requests.get(f"http://127.0.0.1:{web_port}/healthz", timeout=2).json()
             except requests.RequestException:
                 time.sleep(0.2)
-        assert health == {"database": "ok", "search": "ok"}
+        assert health == {"database": "ok", "search": "ok", "semantic": "on"}
 
         # The index was empty and the database was not: the initial sync filled it.
         master_key = (tmp_path / "meili_master_key").read_text().strip()
