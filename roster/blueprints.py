@@ -9,6 +9,7 @@ from roster.experts import blueprint as experts
 from roster.freshness import blueprint as freshness
 from roster.mail import blueprint as mail
 from roster.mapping import blueprint as mapping
+from roster.privacy import blueprint as privacy
 from roster.reference import blueprint as reference
 
 BLUEPRINTS = (
@@ -31,4 +32,6 @@ BLUEPRINTS = (
     freshness.api_bp,
     mail.bp,
     mail.api_bp,
+    privacy.bp,
+    privacy.api_bp,
 )

@@ -3,7 +3,7 @@
 import sqlite3
 from datetime import UTC, datetime
 
-from sqlalchemy import DateTime, Engine, Integer, MetaData, TypeDecorator, event
+from sqlalchemy import DateTime, Engine, Integer, MetaData, String, TypeDecorator, event
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
 NAMING_CONVENTION = {
@@ -43,6 +43,11 @@ class UTCDateTime(TypeDecorator):
         if value is not None and value.tzinfo is None:
             return value.replace(tzinfo=UTC)
         return value
+
+
+def visibility_column(default: str):
+    """Who may see a contact field: "all" signed-in users or "staff" (roster.privacy.policy)."""
+    return mapped_column(String(5), default=default, server_default=default)
 
 
 class Model(DeclarativeBase):

@@ -4,7 +4,11 @@ from flask import Flask
 
 from roster import jobs
 from roster.mail.operations import deliver_unsent
+from roster.privacy.retention import purge_job
+
+DAY = 24 * 3600
 
 
 def register_jobs(app: Flask) -> None:
     jobs.register(app, "deliver-mail", 5, deliver_unsent)
+    jobs.register(app, "purge", DAY, purge_job)

@@ -9,6 +9,7 @@ from roster.experts import operations, queries
 from roster.experts.models import Expert
 from roster.experts.serializers import expert_to_api
 from roster.extensions import db
+from roster.privacy.reads import api_collection_read, api_read
 from roster.search import queries as search
 
 
@@ -20,14 +21,16 @@ def _load(expert_id: int) -> Expert:
 
 
 def expert_list():
-    require(can_read_directory(api_user()))
+    user = api_user()
+    require(can_read_directory(user))
     page, per_page = page_args()
     wanted = search.parse("experts", request.args)
     result = search.search("experts", wanted, page, per_page, highlight=False)
     # Plain rows: a page of search results is only shown, and mapped instances cost more.
     experts = queries.expert_records_in_order(result.ids)
+    api_collection_read(user, "expert", request.args, len(experts), result.total)
     return collection(
-        [expert_to_api(expert) for expert in experts],
+        [expert_to_api(expert, user) for expert in experts],
         page,
         per_page,
         result.total,
@@ -42,14 +45,15 @@ def expert_create():
     expert = operations.create_expert(user, json_body())
     db.session.commit()
     location = url_for("experts_api.expert_detail", expert_id=expert.id)
-    return expert_to_api(expert), 201, {"Location": location}
+    return expert_to_api(expert, user), 201, {"Location": location}
 
 
 def expert_detail(expert_id: int):
     user = api_user()
     expert = _load(expert_id)
     require(can_read_directory(user))
-    return expert_to_api(expert)
+    api_read(user, "expert", expert.id)
+    return expert_to_api(expert, user)
 
 
 def expert_update(expert_id: int):
@@ -59,7 +63,7 @@ def expert_update(expert_id: int):
     data = json_body()
     operations.update_expert(user, expert, data, body_version(data))
     db.session.commit()
-    return expert_to_api(expert)
+    return expert_to_api(expert, user)
 
 
 def expert_delete(expert_id: int):

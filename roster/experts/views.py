@@ -12,6 +12,7 @@ from roster.experts.models import Expert
 from roster.experts.serializers import ordered_languages, ordered_windows
 from roster.extensions import db
 from roster.forms import apply_errors, form_status
+from roster.privacy.reads import record_read, record_search
 from roster.reference.countries import country_names
 from roster.reference.languages import language_name
 from roster.reference.queries import thematic_area_name
@@ -46,6 +47,7 @@ def expert_list():
     if not can_read_directory(current_user):
         abort(403)
     page = run_search("experts", queries.expert_records_in_order, request.args)
+    record_search(current_user, "expert", request.args, len(page.records), page.total)
     template = (
         "experts/_search_live.html"
         if request.args.get("fragment") == "live"
@@ -59,6 +61,7 @@ def expert_detail(expert_id: int):
     expert = _load(expert_id)
     if not can_read_directory(current_user):
         abort(403)
+    record_read(current_user, "expert", expert.id)
     return render_template("experts/expert.html", expert=expert)
 
 
