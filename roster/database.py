@@ -16,11 +16,19 @@ NAMING_CONVENTION = {
 
 
 @event.listens_for(Engine, "connect")
-def enforce_sqlite_foreign_keys(dbapi_connection, _record) -> None:
-    """SQLite ignores foreign keys (and their ON DELETE rules) unless asked on each connection."""
+def configure_sqlite(dbapi_connection, _record) -> None:
+    """SQLite ignores foreign keys (and their ON DELETE rules) unless asked on each connection.
+
+    Write-ahead logging lets readers and the writer work at once, and with synchronous=NORMAL a
+    commit writes the log without waiting for the disk (a power cut may lose the last commits,
+    never corrupt the file): an audited read costs a fraction of a millisecond instead of a
+    disk flush.
+    """
     if isinstance(dbapi_connection, sqlite3.Connection):
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.close()
 
 
