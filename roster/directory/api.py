@@ -10,6 +10,7 @@ from roster.auth.permissions import (
     can_edit_member_records,
     can_read_directory,
     editable_member_ids,
+    is_rso,
 )
 from roster.directory import operations, queries
 from roster.directory.models import FocalPoint
@@ -42,7 +43,9 @@ def focal_point_list():
     if "review" in request.args:
         return _due_for_review(user, page, per_page)
     wanted = search.parse("focal_points", request.args)
-    result = search.search("focal_points", wanted, page, per_page, highlight=False)
+    result = search.search(
+        "focal_points", wanted, page, per_page, highlight=False, viewer_is_staff=is_rso(user)
+    )
     # Plain rows: a page of search results is only shown, and mapped instances cost more.
     focal_points = queries.focal_point_records_in_order(result.ids)
     api_collection_read(user, "focal_point", request.args, len(focal_points), result.total)

@@ -9,6 +9,7 @@ from roster.auth.permissions import (
     can_edit_member_records,
     can_read_directory,
     editable_member_ids,
+    is_rso,
 )
 from roster.directory import operations, queries
 from roster.directory.forms import AgencyForm, FocalPointForm, HandoverForm
@@ -143,7 +144,12 @@ def _posted_version(form) -> int:
 def focal_point_list():
     if not can_read_directory(current_user):
         abort(403)
-    page = run_search("focal_points", queries.focal_point_records_in_order, request.args)
+    page = run_search(
+        "focal_points",
+        queries.focal_point_records_in_order,
+        request.args,
+        viewer_is_staff=is_rso(current_user),
+    )
     record_search(current_user, "focal_point", request.args, len(page.records), page.total)
     template = (
         "directory/_search_live.html"

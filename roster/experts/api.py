@@ -4,7 +4,7 @@ from flask import abort, request, url_for
 
 from roster.api.auth import api_user, body_version, json_body, require
 from roster.api.pagination import collection, page_args
-from roster.auth.permissions import can_manage_experts, can_read_directory
+from roster.auth.permissions import can_manage_experts, can_read_directory, is_rso
 from roster.experts import operations, queries
 from roster.experts.models import Expert
 from roster.experts.serializers import expert_to_api
@@ -25,7 +25,9 @@ def expert_list():
     require(can_read_directory(user))
     page, per_page = page_args()
     wanted = search.parse("experts", request.args)
-    result = search.search("experts", wanted, page, per_page, highlight=False)
+    result = search.search(
+        "experts", wanted, page, per_page, highlight=False, viewer_is_staff=is_rso(user)
+    )
     # Plain rows: a page of search results is only shown, and mapped instances cost more.
     experts = queries.expert_records_in_order(result.ids)
     api_collection_read(user, "expert", request.args, len(experts), result.total)

@@ -4,7 +4,7 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 from sqlalchemy.orm.exc import StaleDataError
 
-from roster.auth.permissions import can_manage_experts, can_read_directory
+from roster.auth.permissions import can_manage_experts, can_read_directory, is_rso
 from roster.errors import CONFLICT_MESSAGE, ValidationFailed, VersionConflict
 from roster.experts import operations, queries
 from roster.experts.forms import DeleteForm, expert_form
@@ -46,7 +46,12 @@ def _load(expert_id: int) -> Expert:
 def expert_list():
     if not can_read_directory(current_user):
         abort(403)
-    page = run_search("experts", queries.expert_records_in_order, request.args)
+    page = run_search(
+        "experts",
+        queries.expert_records_in_order,
+        request.args,
+        viewer_is_staff=is_rso(current_user),
+    )
     record_search(current_user, "expert", request.args, len(page.records), page.total)
     template = (
         "experts/_search_live.html"
