@@ -39,7 +39,7 @@ def backup_command(path: Path) -> None:
 @click.option("--force", is_flag=True, help="Replace a database that already holds records.")
 def restore_command(path: Path, force: bool) -> None:
     """Bring back the copy at PATH, then rebuild the search indexes from it."""
-    from roster.search import engine
+    from roster.search import definition, engine
     from roster.search.reindex import reindex
 
     try:
@@ -53,6 +53,6 @@ def restore_command(path: Path, force: bool) -> None:
         return
     engine.forget()
     engine.prepare(force=True)
-    for index_name in engine.INDEX_NAMES:
+    for index_name in definition.index_names():
         stats = reindex(index_name)
         click.echo(f"{index_name}: {stats.documents} documents indexed.")
