@@ -15,8 +15,12 @@ def visibility_fields(choices, email_default: str, phone_default: str) -> type:
     """A mixin with the two visibility selects, defaulting as the contract says."""
 
     class VisibilityFields:
-        email_visibility = SelectField("Who sees the email", choices=choices, default=email_default)
-        phone_visibility = SelectField("Who sees the phone", choices=choices, default=phone_default)
+        email_visibility = SelectField(
+            "Who sees the address", choices=choices, default=email_default
+        )
+        phone_visibility = SelectField(
+            "Who sees the number", choices=choices, default=phone_default
+        )
 
         def visibility_data(self) -> dict:
             return {"email": self.email_visibility.data, "phone": self.phone_visibility.data}
