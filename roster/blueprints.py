@@ -12,6 +12,7 @@ from roster.freshness import blueprint as freshness
 from roster.imports import blueprint as imports
 from roster.mail import blueprint as mail
 from roster.mapping import blueprint as mapping
+from roster.privacy import blueprint as privacy
 from roster.reference import blueprint as reference
 
 BLUEPRINTS = (
@@ -40,4 +41,6 @@ BLUEPRINTS = (
     exports.api_bp,
     duplicates.bp,
     duplicates.api_bp,
+    privacy.bp,
+    privacy.api_bp,
 )

@@ -3,7 +3,7 @@
 import sqlite3
 from datetime import UTC, datetime
 
-from sqlalchemy import DateTime, Engine, Integer, MetaData, TypeDecorator, event
+from sqlalchemy import DateTime, Engine, Integer, MetaData, String, TypeDecorator, event
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
 NAMING_CONVENTION = {
@@ -16,11 +16,19 @@ NAMING_CONVENTION = {
 
 
 @event.listens_for(Engine, "connect")
-def enforce_sqlite_foreign_keys(dbapi_connection, _record) -> None:
-    """SQLite ignores foreign keys (and their ON DELETE rules) unless asked on each connection."""
+def configure_sqlite(dbapi_connection, _record) -> None:
+    """SQLite ignores foreign keys (and their ON DELETE rules) unless asked on each connection.
+
+    Write-ahead logging lets readers and the writer work at once, and with synchronous=NORMAL a
+    commit writes the log without waiting for the disk (a power cut may lose the last commits,
+    never corrupt the file): an audited read costs a fraction of a millisecond instead of a
+    disk flush.
+    """
     if isinstance(dbapi_connection, sqlite3.Connection):
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.close()
 
 
@@ -43,6 +51,11 @@ class UTCDateTime(TypeDecorator):
         if value is not None and value.tzinfo is None:
             return value.replace(tzinfo=UTC)
         return value
+
+
+def visibility_column(default: str):
+    """Who may see a contact field: "all" signed-in users or "staff" (roster.privacy.policy)."""
+    return mapped_column(String(5), default=default, server_default=default)
 
 
 class Model(DeclarativeBase):

@@ -5,8 +5,12 @@ from flask import Flask
 from roster import jobs
 from roster.auth.session import purge_ended_sessions
 from roster.mail.operations import deliver_unsent
+from roster.privacy.retention import purge_job
+
+DAY = 24 * 3600
 
 
 def register_jobs(app: Flask) -> None:
     jobs.register(app, "deliver-mail", 5, deliver_unsent)
     jobs.register(app, "purge-ended-sessions", 3600, purge_ended_sessions)
+    jobs.register(app, "purge", DAY, purge_job)

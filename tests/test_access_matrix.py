@@ -272,6 +272,13 @@ PAGES = {
     ("GET", "/experts/export.<file_format>"): ("/experts/export.csv", None, READ_PAGE),
     ("GET", "/focal-points/export.<file_format>"): ("/focal-points/export.vcf", None, READ_PAGE),
     ("GET", "/members/<code>/pack.pdf"): ("/members/IDN/pack.pdf", None, READ_PAGE),
+    ("GET", "/privacy"): ("/privacy", None, everyone(200)),
+    ("GET", "/experts/<int:expert_id>/erase"): ("/experts/{expert}/erase", None, ADMIN_PAGE),
+    ("GET", "/focal-points/<int:focal_point_id>/erase"): (
+        "/focal-points/{focal_point}/erase",
+        None,
+        ADMIN_PAGE,
+    ),
 }
 
 API = {
@@ -416,6 +423,16 @@ API = {
         statuses(401, 403, 422, 422, 422, 422),
     ),
     ("GET", "/api/v1/experts/duplicates"): ("/api/v1/experts/duplicates", None, RSO_API),
+    ("POST", "/api/v1/experts/<int:expert_id>/erase"): (
+        "/api/v1/experts/{expert}/erase",
+        {"version": 1},
+        statuses(401, 403, 403, 403, 403, 204),
+    ),
+    ("POST", "/api/v1/focal-points/<int:focal_point_id>/erase"): (
+        "/api/v1/focal-points/{focal_point}/erase",
+        {"version": 1},
+        statuses(401, 403, 403, 403, 403, 204),
+    ),
     ("POST", "/api/v1/experts/<int:expert_id>/merge"): (
         "/api/v1/experts/{expert}/merge",
         {"into": 999999, "version": 1},

@@ -106,7 +106,7 @@ def assignment_list(activity_id: int):
     page, per_page = page_args(default_per_page=100)
     assignments = queries.assignments_of(activity)
     chunk = assignments[(page - 1) * per_page : page * per_page]
-    items = [assignment_to_api(item, can_manage_activities(user)) for item in chunk]
+    items = [assignment_to_api(item, user) for item in chunk]
     return collection(items, page, per_page, len(assignments))
 
 
@@ -117,14 +117,14 @@ def assignment_create(activity_id: int):
     assignment = operations.add_assignment(user, activity, json_body())
     db.session.commit()
     location = url_for("activities_api.assignment_detail", assignment_id=assignment.id)
-    return assignment_to_api(assignment, True), 201, {"Location": location}
+    return assignment_to_api(assignment, user), 201, {"Location": location}
 
 
 def assignment_detail(assignment_id: int):
     user = api_user()
     assignment = _load(Assignment, assignment_id, "assignment")
     require(can_read_directory(user))
-    return assignment_to_api(assignment, can_manage_activities(user))
+    return assignment_to_api(assignment, user)
 
 
 def assignment_update(assignment_id: int):
@@ -134,7 +134,7 @@ def assignment_update(assignment_id: int):
     body = json_body()
     operations.update_assignment(user, assignment, body, body_version(body))
     db.session.commit()
-    return assignment_to_api(assignment, True)
+    return assignment_to_api(assignment, user)
 
 
 # Participants and alumni ------------------------------------------------------------------------
@@ -148,7 +148,7 @@ def participant_list(activity_id: int):
     participants = queries.participants_of(activity)
     chunk = participants[(page - 1) * per_page : page * per_page]
     return collection(
-        [participant_to_api(item) for item in chunk], page, per_page, len(participants)
+        [participant_to_api(item, user) for item in chunk], page, per_page, len(participants)
     )
 
 
@@ -161,7 +161,7 @@ def participant_create(activity_id: int):
     location = url_for(
         "activities_api.participant_list", activity_id=activity.id, _anchor=str(participant.id)
     )
-    return participant_to_api(participant), 201, {"Location": location}
+    return participant_to_api(participant, user), 201, {"Location": location}
 
 
 def participant_delete(participant_id: int):

@@ -2,6 +2,7 @@
 
 from roster.activities.models import Activity, Assignment, Participant
 from roster.activities.ranking import Candidate
+from roster.privacy.policy import shown
 from roster.reference.languages import strongest_first
 
 
@@ -32,8 +33,8 @@ def activity_to_api(activity: Activity) -> dict:
     }
 
 
-def assignment_to_api(assignment: Assignment, with_assessment: bool) -> dict:
-    """The assignment; its rating and note only when `with_assessment` (the office's own view)."""
+def assignment_to_api(assignment: Assignment, viewer) -> dict:
+    """The assignment as `viewer` may see it (its rating and note are the office's own)."""
     expert = assignment.expert
     body = {
         "id": assignment.id,
@@ -55,15 +56,15 @@ def assignment_to_api(assignment: Assignment, with_assessment: bool) -> dict:
         "withdrawn_at": _iso(assignment.withdrawn_at),
         "allowed_moves": list(assignment.allowed_moves),
         "updated_at": _iso(assignment.updated_at),
+        "rating": assignment.rating,
+        "note": assignment.note,
     }
-    if with_assessment:
-        body["rating"] = assignment.rating
-        body["note"] = assignment.note
-    return body
+    return shown(viewer, "assignment", assignment, body, ("rating", "note"))
 
 
-def participant_to_api(participant: Participant) -> dict:
-    return {
+def participant_to_api(participant: Participant, viewer) -> dict:
+    """The participant as `viewer` may see it (notes are the office's own)."""
+    body = {
         "id": participant.id,
         "activity_id": participant.activity_id,
         "focal_point_id": participant.focal_point_id,
@@ -74,6 +75,7 @@ def participant_to_api(participant: Participant) -> dict:
         "notes": participant.notes,
         "created_at": _iso(participant.created_at),
     }
+    return shown(viewer, "participant", participant, body, ("notes",))
 
 
 def candidate_to_api(candidate: Candidate) -> dict:

@@ -19,6 +19,8 @@ class AuditEntry(Model):
     record_type: Mapped[str] = mapped_column(String(40))
     record_id: Mapped[int | None]
     changes: Mapped[dict] = mapped_column(JSON, default=dict)
+    # Set when the values were removed (retention or erasure): `changes` then names fields only.
+    redacted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     user: Mapped[User | None] = relationship()
 

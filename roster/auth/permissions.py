@@ -98,6 +98,11 @@ def editable_member_ids(user: User) -> list[int] | None:
     return []
 
 
+def can_erase_personal_data(user: User) -> bool:
+    """Erasing a person's data everywhere, on request: administrators only."""
+    return is_admin(user)
+
+
 def can_read_mail(user: User) -> bool:
     return is_admin(user)
 

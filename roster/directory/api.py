@@ -10,6 +10,7 @@ from roster.auth.permissions import (
     can_edit_member_records,
     can_read_directory,
     editable_member_ids,
+    is_rso,
 )
 from roster.directory import operations, queries
 from roster.directory.models import FocalPoint
@@ -18,6 +19,7 @@ from roster.errors import ValidationFailed
 from roster.exports.api import focal_points_file, requested_format
 from roster.extensions import db
 from roster.freshness.operations import due_facets, due_statement
+from roster.privacy.reads import api_collection_read, api_read
 from roster.search import queries as search
 
 
@@ -45,11 +47,14 @@ def focal_point_list():
     if "review" in request.args:
         return _due_for_review(user, page, per_page)
     wanted = search.parse("focal_points", request.args)
-    result = search.search("focal_points", wanted, page, per_page, highlight=False)
+    result = search.search(
+        "focal_points", wanted, page, per_page, highlight=False, viewer_is_staff=is_rso(user)
+    )
     # Plain rows: a page of search results is only shown, and mapped instances cost more.
     focal_points = queries.focal_point_records_in_order(result.ids)
+    api_collection_read(user, "focal_point", request.args, len(focal_points), result.total)
     return collection(
-        [focal_point_to_api(fp) for fp in focal_points],
+        [focal_point_to_api(fp, user) for fp in focal_points],
         page,
         per_page,
         result.total,
@@ -69,8 +74,9 @@ def _due_for_review(user, page: int, per_page: int):
         wanted = [member.id for member in queries.members_by_codes(codes)]
         member_ids = [m for m in wanted if member_ids is None or m in member_ids]
     focal_points, total = paginate_query(due_statement(member_ids), page, per_page)
+    api_collection_read(user, "focal_point", request.args, len(focal_points), total)
     return collection(
-        [focal_point_to_api(fp) for fp in focal_points],
+        [focal_point_to_api(fp, user) for fp in focal_points],
         page,
         per_page,
         total,
@@ -90,14 +96,15 @@ def focal_point_create():
     focal_point = operations.create_focal_point(user, member, body)
     db.session.commit()
     location = url_for("directory_api.focal_point_detail", focal_point_id=focal_point.id)
-    return focal_point_to_api(focal_point), 201, {"Location": location}
+    return focal_point_to_api(focal_point, user), 201, {"Location": location}
 
 
 def focal_point_detail(focal_point_id: int):
     user = api_user()
     focal_point = _load_focal_point(focal_point_id)
     require(can_read_directory(user))
-    return focal_point_to_api(focal_point)
+    api_read(user, "focal_point", focal_point.id)
+    return focal_point_to_api(focal_point, user)
 
 
 def focal_point_update(focal_point_id: int):
@@ -112,7 +119,7 @@ def focal_point_update(focal_point_id: int):
     version = body_version(body)
     operations.update_focal_point(user, focal_point, body, version, _handover_flag(body))
     db.session.commit()
-    return focal_point_to_api(focal_point)
+    return focal_point_to_api(focal_point, user)
 
 
 def focal_point_delete(focal_point_id: int):
@@ -129,8 +136,9 @@ def focal_point_history(focal_point_id: int):
     focal_point = _load_focal_point(focal_point_id)
     require(can_read_directory(user))
     holders = focal_point.holders
+    api_read(user, "focal_point", focal_point.id)
     return collection(
-        [holder_to_api(holder) for holder in holders], 1, max(1, len(holders)), len(holders)
+        [holder_to_api(holder, user) for holder in holders], 1, max(1, len(holders)), len(holders)
     )
 
 

@@ -12,6 +12,7 @@ from wtforms.validators import DataRequired, Length, Optional
 
 from roster.directory.models import AGENCY_SECTORS
 from roster.forms import LanguageRowForm, MultiCheckboxField
+from roster.privacy.forms import FocalPointVisibilityFields
 
 
 class AgencyForm(FlaskForm):
@@ -39,7 +40,7 @@ class HolderFields:
     )
 
 
-class FocalPointForm(HolderFields, FlaskForm):
+class FocalPointForm(HolderFields, FocalPointVisibilityFields, FlaskForm):
     member = SelectField("Member", choices=[], validate_choice=False)
     agency_id = SelectField("Agency", choices=[], validate_choice=False)
     new_agency = StringField(

@@ -3,7 +3,7 @@ and filters, freshness counted at search time, and the database's answer to the 
 
 from dataclasses import dataclass, replace
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import and_, exists, func, or_, select
 
 from roster.directory.models import (
     Agency,
@@ -15,6 +15,18 @@ from roster.directory.models import (
 from roster.directory.queries import focal_point_records
 from roster.extensions import db
 from roster.freshness import buckets
+from roster.privacy.contacts import (
+    CONTACT_KEYS,
+    NO_HIDDEN_CONTACTS,
+    ContactScope,
+    contact_scope,
+    current_viewer,
+    index_fields,
+    lookup_clause,
+    phone_is,
+    query_key,
+    search_text,
+)
 from roster.reference.languages import language_levels
 from roster.reference.models import Member, ThematicArea
 from roster.reference.params import (
@@ -44,6 +56,7 @@ FILTERABLE = (
     "verified_at",
     "review_due",
     "updated_at",
+    *CONTACT_KEYS,
 )
 FILTERS = Filters(FILTERABLE)
 
@@ -57,13 +70,14 @@ class FocalPointSearch:
     languages: tuple[str, ...] = ()
     min_level: str | None = None
     sort: str = "relevance"
+    # Whose hidden contact details the query may find (roster.privacy.contacts).
+    contact_scope: ContactScope = NO_HIDDEN_CONTACTS
 
 
 def focal_point_document(focal_point) -> dict:
     """The focal points index document for one focal point (named after its current holder)."""
     holder = focal_point.current_holder
     name = holder.full_name if holder else ""
-    emails = [holder.email if holder else "", focal_point.shared_mailbox]
     return {
         "id": focal_point.id,
         "version": focal_point.version,
@@ -73,7 +87,13 @@ def focal_point_document(focal_point) -> dict:
         "name_variants": name_variants(name, holder.name_local) if holder else "",
         "name_sort": sort_key(name) if holder else None,
         "is_vacant": holder is None,
-        "emails": [email for email in emails if email],
+        **index_fields(
+            "focal_point",
+            focal_point,
+            holder.email if holder else "",
+            holder.phone if holder else "",
+            focal_point.shared_mailbox,
+        ),
         "position": focal_point.position,
         "agency": focal_point.agency.name,
         "agency_acronym": focal_point.agency.acronym,
@@ -100,6 +120,7 @@ def parse_focal_point_search(args) -> FocalPointSearch:
     freshness = choices(errors, args, "freshness", buckets.BUCKETS)
     errors.raise_if_any()
     return FocalPointSearch(
+        contact_scope=contact_scope(current_viewer(), "focal_point"),
         members=members,
         freshness=freshness,
         thematic_areas=thematic_areas,
@@ -117,6 +138,9 @@ def focal_point_filter(search: FocalPointSearch) -> list:
     if search.freshness:
         # Conditions on the clock, one per chosen bucket (names checked by the parser).
         clauses.append([buckets.meili_clause(bucket) for bucket in search.freshness])
+    key = query_key(search.q)
+    if key:
+        clauses.append(lookup_clause(FILTERS, key, search.contact_scope))
     return clauses
 
 
@@ -151,7 +175,29 @@ def focal_point_conditions(search: FocalPointSearch) -> list:
     ]
     if search.freshness:
         conditions.append(or_(*(buckets.sql_condition(bucket) for bucket in search.freshness)))
+    key = query_key(search.q)
+    if key:
+        conditions.append(_contact_lookup(key, search.contact_scope))
     return conditions
+
+
+def _contact_lookup(key: str, scope: ContactScope):
+    """SQL equivalent of the index's lookup of an email or phone among reachable keys."""
+
+    def holder_has(condition):
+        return exists(select(1).where(_current_holder(), condition))
+
+    email = holder_has(func.lower(FocalPointHolder.email) == key)
+    phone = holder_has(phone_is(FocalPointHolder.phone, key))
+    mailbox = func.lower(FocalPoint.shared_mailbox) == key
+    if scope.everything:
+        return or_(mailbox, email, phone)
+    members = FocalPoint.member_id.in_(select(Member.id).where(Member.code.in_(scope.member_codes)))
+    return or_(
+        mailbox,
+        and_(or_(FocalPoint.email_visibility == "all", members), email),
+        and_(or_(FocalPoint.phone_visibility == "all", members), phone),
+    )
 
 
 def focal_point_facets(search: FocalPointSearch, matches) -> dict[str, dict[str, int]]:
@@ -226,13 +272,16 @@ FOCAL_POINTS = IndexDefinition(
         "agency_acronym",
         "position",
         "member_name",
-        "emails",
+        "contact_public",
+        "contact_staff",
         "member",
     ),
     filterable=FILTERABLE,
     facets=("member", "thematic_areas", "languages"),
     highlighted=("name", "position", "agency"),
-    no_typos=("emails", "member", "agency_acronym"),
+    no_typos=("contact_public", "contact_staff", "member", "agency_acronym"),
+    staff_only=("contact_staff",),
+    text=search_text,
     sources={
         FocalPoint: "id",
         FocalPointHolder: "focal_point_id",

@@ -5,7 +5,7 @@ from datetime import date, datetime
 from sqlalchemy import Column, Date, ForeignKey, String, Table, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from roster.database import Model, TimestampMixin, UTCDateTime, VersionedMixin
+from roster.database import Model, TimestampMixin, UTCDateTime, VersionedMixin, visibility_column
 from roster.reference.models import Member, ThematicArea
 
 AGENCY_SECTORS = {
@@ -62,6 +62,10 @@ class FocalPoint(VersionedMixin, TimestampMixin, Model):
     shared_mailbox: Mapped[str] = mapped_column(String(254), default="")
     verified_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     review_due: Mapped[date | None] = mapped_column(Date)
+    # Who may see the holder's contact details: "all" signed-in users or "staff" (the office
+    # and the member's editors; see roster.privacy).
+    email_visibility: Mapped[str] = visibility_column("all")
+    phone_visibility: Mapped[str] = visibility_column("staff")
 
     member: Mapped[Member] = relationship()
     agency: Mapped[Agency] = relationship(back_populates="focal_points")

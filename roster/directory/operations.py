@@ -17,6 +17,7 @@ from roster.directory.models import (
 )
 from roster.errors import ValidationFailed, VersionConflict
 from roster.extensions import db
+from roster.privacy.policy import clean_visibility, without_personal_data
 from roster.reference.languages import strongest_first
 from roster.reference.models import Member
 from roster.validation import (
@@ -158,6 +159,8 @@ def focal_point_snapshot(focal_point: FocalPoint) -> dict:
         ],
         "verified_at": focal_point.verified_at.isoformat() if focal_point.verified_at else None,
         "review_due": focal_point.review_due.isoformat() if focal_point.review_due else None,
+        "email_visibility": focal_point.email_visibility,
+        "phone_visibility": focal_point.phone_visibility,
     }
 
 
@@ -191,6 +194,8 @@ def _clean_focal_point(data: dict, region: str | None, partial: bool) -> dict:
         cleaned["holder_since"] = errors.clean(
             "holder_since", clean_date, data.get("holder_since"), required=False
         )
+    if "visibility" in data:
+        cleaned["visibility"] = errors.clean("visibility", clean_visibility, data["visibility"])
     errors.raise_if_any()
     return cleaned
 
@@ -222,6 +227,8 @@ def _resolve_agency(actor, data: dict, member: Member) -> Agency:
 
 
 def _apply_collections(focal_point: FocalPoint, cleaned: dict) -> None:
+    for field, level in (cleaned.get("visibility") or {}).items():
+        setattr(focal_point, f"{field}_visibility", level)
     if "thematic_areas" in cleaned:
         focal_point.thematic_areas = cleaned["thematic_areas"]
     if "languages" in cleaned:
@@ -334,6 +341,7 @@ def hand_over(actor, focal_point: FocalPoint, data: dict, version: int) -> Focal
 
 
 def delete_focal_point(actor, focal_point: FocalPoint) -> None:
-    audit.record_delete(actor, "focal_point", focal_point.id, focal_point_snapshot(focal_point))
+    snapshot = without_personal_data("focal_point", focal_point_snapshot(focal_point))
+    audit.record_delete(actor, "focal_point", focal_point.id, snapshot)
     db.session.delete(focal_point)
     db.session.flush()

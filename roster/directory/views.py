@@ -9,6 +9,7 @@ from roster.auth.permissions import (
     can_edit_member_records,
     can_read_directory,
     editable_member_ids,
+    is_rso,
 )
 from roster.directory import operations, queries
 from roster.directory.forms import AgencyForm, FocalPointForm, HandoverForm
@@ -23,6 +24,7 @@ from roster.forms import (
     prepare_language_rows,
 )
 from roster.freshness import buckets
+from roster.privacy.reads import record_read, record_search
 from roster.reference.models import ThematicArea
 from roster.reference.queries import thematic_area_name
 from roster.search_pages import run_search
@@ -142,7 +144,13 @@ def _posted_version(form) -> int:
 def focal_point_list():
     if not can_read_directory(current_user):
         abort(403)
-    page = run_search("focal_points", queries.focal_point_records_in_order, request.args)
+    page = run_search(
+        "focal_points",
+        queries.focal_point_records_in_order,
+        request.args,
+        viewer_is_staff=is_rso(current_user),
+    )
+    record_search(current_user, "focal_point", request.args, len(page.records), page.total)
     template = (
         "directory/_search_live.html"
         if request.args.get("fragment") == "live"
@@ -166,6 +174,7 @@ def focal_point_detail(focal_point_id: int):
     focal_point = _load_focal_point(focal_point_id)
     if not can_read_directory(current_user):
         abort(403)
+    record_read(current_user, "focal_point", focal_point.id)
     return render_template(
         "directory/focal_point.html",
         focal_point=focal_point,
@@ -202,6 +211,7 @@ def _focal_point_data(form: FocalPointForm) -> dict:
         )
     }
     data["languages"] = language_rows_data(form.languages)
+    data["visibility"] = form.visibility_data()
     if form.new_agency.data:
         data["agency"] = form.new_agency.data
     else:
@@ -245,6 +255,8 @@ def _edit_form(focal_point: FocalPoint, formdata=None) -> FocalPointForm:
         "name_local": holder.name_local if holder else "",
         "email": holder.email if holder else "",
         "phone": holder.phone if holder else "",
+        "email_visibility": focal_point.email_visibility,
+        "phone_visibility": focal_point.phone_visibility,
         "thematic_areas": [area.code for area in focal_point.thematic_areas],
         "languages": languages_initial(focal_point.languages),
         "version": focal_point.version,
@@ -331,4 +343,5 @@ def focal_point_history(focal_point_id: int):
     focal_point = _load_focal_point(focal_point_id)
     if not can_read_directory(current_user):
         abort(403)
+    record_read(current_user, "focal_point", focal_point.id)
     return render_template("directory/focal_point_history.html", focal_point=focal_point)

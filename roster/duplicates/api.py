@@ -34,4 +34,4 @@ def expert_merge(expert_id: int):
     except merge.Gone:
         abort(404, description=f"There is no expert {expert_id}.")
     db.session.commit()
-    return expert_to_api(survivor)
+    return expert_to_api(survivor, user)

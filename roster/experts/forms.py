@@ -21,6 +21,7 @@ from roster.experts.models import Expert
 from roster.experts.serializers import ordered_languages, ordered_windows
 from roster.extensions import db
 from roster.forms import LanguageRowForm, MultiCheckboxField, language_choices
+from roster.privacy.forms import ExpertVisibilityFields
 from roster.reference.countries import country_names
 from roster.reference.models import ThematicArea
 from roster.validation import parse_id
@@ -46,7 +47,7 @@ class WindowRow(Form):
 
 # Choices are not checked by the form: the operations check them and word the errors
 # exactly as the API does.
-class ExpertForm(FlaskForm):
+class ExpertForm(ExpertVisibilityFields, FlaskForm):
     full_name = StringField("Full name")
     name_local = StringField("Name in local script", description="Optional, e.g. in Thai script.")
     email = EmailField("Email")
@@ -71,6 +72,7 @@ class ExpertForm(FlaskForm):
             "name_local": self.name_local.data,
             "email": self.email.data,
             "phone": self.phone.data,
+            "visibility": self.visibility_data(),
             "nationality": self.nationality.data,
             "organisation": self.organisation.data,
             "position": self.position.data,
@@ -99,6 +101,8 @@ def _initial_data(expert: Expert) -> dict:
         "name_local": expert.name_local,
         "email": expert.email,
         "phone": expert.phone,
+        "email_visibility": expert.email_visibility,
+        "phone_visibility": expert.phone_visibility,
         "nationality": expert.nationality,
         "organisation": expert.organisation,
         "position": expert.position,

@@ -4,7 +4,7 @@ database answers the same searches."""
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import exists, select
+from sqlalchemy import and_, exists, func, or_, select
 
 from roster.experts.availability import (
     availability_fields,
@@ -13,6 +13,18 @@ from roster.experts.availability import (
 )
 from roster.experts.models import AvailabilityWindow, Expert, ExpertLanguage, expert_thematic_areas
 from roster.experts.queries import expert_records
+from roster.privacy.contacts import (
+    CONTACT_KEYS,
+    NO_HIDDEN_CONTACTS,
+    ContactScope,
+    contact_scope,
+    current_viewer,
+    index_fields,
+    lookup_clause,
+    phone_is,
+    query_key,
+    search_text,
+)
 from roster.reference.countries import is_country_code
 from roster.reference.languages import language_levels
 from roster.reference.models import ThematicArea
@@ -41,6 +53,7 @@ FILTERABLE = (
     "avail_gap_starts",
     "confirmed_at",
     "updated_at",
+    *CONTACT_KEYS,
 )
 FILTERS = Filters(FILTERABLE)
 
@@ -55,6 +68,8 @@ class ExpertSearch:
     available_from: date | None = None
     available_to: date | None = None
     sort: str = "relevance"
+    # Whose hidden contact details the query may find (roster.privacy.contacts).
+    contact_scope: ContactScope = NO_HIDDEN_CONTACTS
 
 
 def expert_document(expert) -> dict:
@@ -67,7 +82,7 @@ def expert_document(expert) -> dict:
         # The name in Latin letters where it is written in another script, joined forms.
         "name_variants": name_variants(expert.full_name, expert.name_local),
         "name_sort": sort_key(expert.full_name),
-        "email": expert.email,
+        **index_fields("expert", expert, expert.email, expert.phone),
         "nationality": expert.nationality or None,
         "organisation": expert.organisation,
         "position": expert.position,
@@ -110,6 +125,7 @@ def parse_expert_search(args) -> ExpertSearch:
         errors.add("available_to", "The end of the period comes before its start.")
     errors.raise_if_any()
     return ExpertSearch(
+        contact_scope=contact_scope(current_viewer(), "expert"),
         thematic_areas=thematic_areas,
         nationality=nationality,
         available_from=available_from,
@@ -127,6 +143,9 @@ def expert_filter(search: ExpertSearch) -> list:
     clauses += FILTERS.any_of("nationality", search.nationality)
     if search.available_from:
         clauses += availability_filter(search.available_from, search.available_to)
+    key = query_key(search.q)
+    if key:
+        clauses.append(lookup_clause(FILTERS, key, search.contact_scope))
     return clauses
 
 
@@ -152,7 +171,21 @@ def expert_conditions(search: ExpertSearch) -> list:
                 )
             )
         )
+    key = query_key(search.q)
+    if key:
+        conditions.append(_contact_lookup(key, search.contact_scope))
     return conditions
+
+
+def _contact_lookup(key: str, scope: ContactScope):
+    """SQL equivalent of the index's lookup of an email or phone among reachable keys."""
+    email, phone = func.lower(Expert.email) == key, phone_is(Expert.phone, key)
+    if scope.everything:
+        return or_(email, phone)
+    return or_(
+        and_(Expert.email_visibility == "all", email),
+        and_(Expert.phone_visibility == "all", phone),
+    )
 
 
 def expert_facets(search: ExpertSearch, matches) -> dict[str, dict[str, int]]:
@@ -187,13 +220,16 @@ EXPERTS = IndexDefinition(
         "organisation",
         "position",
         "bio",
-        "email",
+        "contact_public",
+        "contact_staff",
         "nationality",
     ),
     filterable=FILTERABLE,
     facets=("thematic_areas", "languages", "nationality"),
     highlighted=("name", "organisation", "position", "bio"),
     cropped=("bio",),
-    no_typos=("email", "nationality"),
+    no_typos=("contact_public", "contact_staff", "nationality"),
+    staff_only=("contact_staff",),
+    text=search_text,
     sources={Expert: "id", ExpertLanguage: "expert_id", AvailabilityWindow: "expert_id"},
 )

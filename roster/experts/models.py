@@ -5,7 +5,7 @@ from datetime import date, datetime
 from sqlalchemy import Column, Date, ForeignKey, String, Table, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from roster.database import Model, TimestampMixin, UTCDateTime, VersionedMixin
+from roster.database import Model, TimestampMixin, UTCDateTime, VersionedMixin, visibility_column
 from roster.reference.models import ThematicArea
 
 expert_thematic_areas = Table(
@@ -29,6 +29,9 @@ class Expert(VersionedMixin, TimestampMixin, Model):
     position: Mapped[str] = mapped_column(String(200), default="")
     bio: Mapped[str] = mapped_column(Text, default="")
     confirmed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Who may see the contact details: "all" signed-in users or "staff" (see roster.privacy).
+    email_visibility: Mapped[str] = visibility_column("staff")
+    phone_visibility: Mapped[str] = visibility_column("staff")
 
     thematic_areas: Mapped[list[ThematicArea]] = relationship(
         secondary=expert_thematic_areas, order_by=ThematicArea.position

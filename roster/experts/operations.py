@@ -11,6 +11,7 @@ from roster.errors import Conflict, VersionConflict
 from roster.experts.models import AvailabilityWindow, Expert, ExpertLanguage
 from roster.experts.serializers import ordered_languages, ordered_windows
 from roster.extensions import db
+from roster.privacy.policy import clean_visibility, without_personal_data
 from roster.reference.models import ThematicArea
 from roster.validation import (
     FieldErrors,
@@ -40,6 +41,8 @@ def expert_snapshot(expert: Expert) -> dict:
     snapshot["languages"] = [
         f"{language.code}:{language.level}" for language in ordered_languages(expert)
     ]
+    snapshot["email_visibility"] = expert.email_visibility
+    snapshot["phone_visibility"] = expert.phone_visibility
     snapshot["availability"] = [
         f"{window.start.isoformat()}..{window.end.isoformat()}"
         for window in ordered_windows(expert)
@@ -91,6 +94,8 @@ def clean_expert_data(data: dict, expert: Expert | None = None) -> dict:
         values["availability"] = errors.clean(
             "availability", clean_windows, data.get("availability")
         )
+    if "visibility" in data:
+        values["visibility"] = errors.clean("visibility", clean_visibility, data["visibility"])
     errors.raise_if_any()
     return values
 
@@ -130,6 +135,8 @@ def _apply(expert: Expert, values: dict) -> None:
         _set_languages(expert, values["languages"])
     if "availability" in values:
         _set_availability(expert, values["availability"])
+    for field, level in (values.get("visibility") or {}).items():
+        setattr(expert, f"{field}_visibility", level)
 
 
 def _check_email_free(values: dict, expert_id: int | None = None) -> None:
@@ -201,4 +208,4 @@ def delete_expert(actor, expert: Expert) -> None:
     expert_id = expert.id
     db.session.delete(expert)
     db.session.flush()
-    audit.record_delete(actor, "expert", expert_id, snapshot)
+    audit.record_delete(actor, "expert", expert_id, without_personal_data("expert", snapshot))

@@ -1,6 +1,7 @@
 """Experts as the API and the audit trail show them."""
 
 from roster.experts.models import AvailabilityWindow, Expert, ExpertLanguage
+from roster.privacy.policy import shown, visibility_of
 from roster.reference.languages import strongest_first
 
 
@@ -14,15 +15,16 @@ def ordered_windows(expert: Expert) -> list[AvailabilityWindow]:
     return sorted(expert.availability, key=lambda window: (window.start, window.end))
 
 
-def expert_to_api(expert: Expert) -> dict:
-    """The expert as the API contract describes it, plus `name_local`."""
-    return {
+def expert_to_api(expert: Expert, viewer) -> dict:
+    """The expert as the API contract describes it, plus `name_local`, as `viewer` may see it."""
+    body = {
         "id": expert.id,
         "version": expert.version,
         "full_name": expert.full_name,
         "name_local": expert.name_local,
         "email": expert.email,
         "phone": expert.phone,
+        "visibility": visibility_of("expert", expert),
         "nationality": expert.nationality,
         "organisation": expert.organisation,
         "position": expert.position,
@@ -39,3 +41,4 @@ def expert_to_api(expert: Expert) -> dict:
         "created_at": expert.created_at.isoformat(),
         "updated_at": expert.updated_at.isoformat(),
     }
+    return shown(viewer, "expert", expert, body, ("email", "phone"))

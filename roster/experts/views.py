@@ -4,7 +4,7 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 from sqlalchemy.orm.exc import StaleDataError
 
-from roster.auth.permissions import can_manage_experts, can_read_directory
+from roster.auth.permissions import can_manage_experts, can_read_directory, is_rso
 from roster.duplicates.merge import merged_into
 from roster.errors import CONFLICT_MESSAGE, ValidationFailed, VersionConflict
 from roster.experts import operations, queries
@@ -13,6 +13,7 @@ from roster.experts.models import Expert
 from roster.experts.serializers import ordered_languages, ordered_windows
 from roster.extensions import db
 from roster.forms import apply_errors, form_status
+from roster.privacy.reads import record_read, record_search
 from roster.reference.countries import country_names
 from roster.reference.languages import language_name
 from roster.reference.queries import thematic_area_name
@@ -49,7 +50,13 @@ def _load(expert_id: int) -> Expert:
 def expert_list():
     if not can_read_directory(current_user):
         abort(403)
-    page = run_search("experts", queries.expert_records_in_order, request.args)
+    page = run_search(
+        "experts",
+        queries.expert_records_in_order,
+        request.args,
+        viewer_is_staff=is_rso(current_user),
+    )
+    record_search(current_user, "expert", request.args, len(page.records), page.total)
     template = (
         "experts/_search_live.html"
         if request.args.get("fragment") == "live"
@@ -63,6 +70,7 @@ def expert_detail(expert_id: int):
     expert = _load(expert_id)
     if not can_read_directory(current_user):
         abort(403)
+    record_read(current_user, "expert", expert.id)
     return render_template("experts/expert.html", expert=expert)
 
 

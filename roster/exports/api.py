@@ -76,13 +76,13 @@ def requested_format(kind: str) -> str:
 def _experts(user, ids: list[int]):
     for chunk in batches(ids):
         for expert in expert_queries.expert_records_in_order(chunk):
-            yield expert_to_api(expert)
+            yield expert_to_api(expert, user)
 
 
 def _focal_points(user, ids: list[int]):
     for chunk in batches(ids):
         for focal_point in directory_queries.focal_point_records_in_order(chunk):
-            yield focal_point_to_api(focal_point)
+            yield focal_point_to_api(focal_point, user)
 
 
 def _audit(user, kind: str, answer_format: str, count: int) -> None:
@@ -157,7 +157,7 @@ def pack_pdf(user, code: str) -> Response:
     records = directory_queries.focal_point_records(FocalPoint.member_id == member.id)
     by_agency: dict[str, list[dict]] = {}
     for focal_point in sorted(records, key=lambda fp: (fp.agency.name, fp.position, fp.id)):
-        by_agency.setdefault(focal_point.agency.name, []).append(focal_point_to_api(focal_point))
+        by_agency.setdefault(focal_point.agency.name, []).append(focal_point_to_api(focal_point, user))
     pdf = member_pack(member.name, member.code, list(by_agency.items()))
     record(
         user,

@@ -26,6 +26,6 @@ def coverage_map():
     coverage = queries.coverage(filters)
     if answer_format == "json":
         return export.map_to_api(coverage)
-    export.record_export(user, filters)
+    export.record_export(user, coverage, filters)
     db.session.commit()
     return export.csv_response(coverage)

@@ -47,6 +47,8 @@ def csv_response(coverage: CoverageMap) -> Response:
     )
 
 
-def record_export(user, filters: MapFilters) -> None:
-    """Audit a download of the map (added to the current transaction)."""
-    record(user, "export", "export", None, {"what": "map", "filters": filters.as_dict()})
+def record_export(user, coverage: CoverageMap, filters: MapFilters) -> None:
+    """Audit a download of the map with its number of rows (added to the current transaction)."""
+    count = len(map_to_api(coverage)["cells"])
+    changes = {"what": "map", "filters": filters.as_dict(), "count": count}
+    record(user, "export", "export", None, changes)

@@ -64,7 +64,7 @@ def map_csv():
         abort(403)
     filters = queries.clean_filters(request.args)
     coverage = queries.coverage(filters)
-    export.record_export(current_user, filters)
+    export.record_export(current_user, coverage, filters)
     db.session.commit()
     return export.csv_response(coverage)
 

@@ -76,6 +76,8 @@ class IndexDefinition:
     sort: Callable[[Any], list[str] | None] | None = None
     # Settings merged over the core's (e.g. embedders).
     extra_settings: Mapping[str, Any] = field(default_factory=dict)
+    # search -> the words matched as text, when not all of `q` (e.g. a lookup by filter).
+    text: Callable[[Any], str] | None = None
     # search -> parameters merged into the search request (e.g. hybrid search).
     extra_params: Callable[[Any], dict] | None = None
     # Documents about to be sent, changed in place (e.g. vectors computed in the worker).

@@ -93,7 +93,7 @@ def _page(rows, sort: str, page: int, per_page: int) -> list[int]:
 def conditions(index: IndexDefinition, search) -> list:
     """WHERE clauses on the index's model equivalent to the index filter and query."""
     found = list(index.fallback.conditions(search))
-    text = textindex.matching(index.name, search.q)
+    text = textindex.matching(index.name, index.text(search) if index.text else search.q)
     if text is not None:
         found.append(index.model.id.in_(text))
     return found

@@ -53,6 +53,11 @@ def _searched(index: IndexDefinition, attributes, viewer_is_staff: bool) -> list
     return [name for name in attributes if name not in index.staff_only]
 
 
+def query_text(index: IndexDefinition, search) -> str:
+    """What Meilisearch and the text index match as words."""
+    return index.text(search) if index.text else search.q
+
+
 def search_params(
     index: IndexDefinition,
     search,
@@ -108,15 +113,17 @@ def _search_index(
     index: IndexDefinition, search, page, per_page, highlight, viewer_is_staff
 ) -> SearchResult:
     uid = engine.index_uid(index.name)
+    q = query_text(index, search)
+    highlight = highlight and bool(q)
     params = search_params(index, search, page, per_page, highlight, viewer_is_staff)
-    queries = [{"indexUid": uid, "q": search.q, **params}]
+    queries = [{"indexUid": uid, "q": q, **params}]
     computed = index.computed_facets(search) if index.computed_facets else {}
     counted = [(facet, value) for facet, buckets in computed.items() for value in buckets]
     for facet, value in counted:
         queries.append(
             {
                 "indexUid": uid,
-                "q": search.q,
+                "q": q,
                 "filter": computed[facet][value] or None,
                 "hitsPerPage": 0,
                 "matchingStrategy": MATCHING_STRATEGY,
@@ -134,7 +141,7 @@ def _search_index(
         if count["totalHits"]:
             facets[facet][value] = count["totalHits"]
     highlights = {}
-    if search.q and highlight:
+    if highlight:
         highlights = {hit["id"]: _highlights(index, hit) for hit in hits}
     return SearchResult(
         ids=[hit["id"] for hit in hits],

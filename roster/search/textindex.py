@@ -37,8 +37,12 @@ def typos_allowed(word: str) -> int:
 
 
 def refresh(connection, index_name: str, documents: dict[int, dict | None]) -> None:
-    """Write the text of `documents` ({id: document, or None when the row is gone})."""
-    searchable = definition.get(index_name).searchable
+    """Write the text of `documents` ({id: document, or None when the row is gone}).
+
+    Staff-only attributes stay out: the fallback cannot tell who reads which part of the text.
+    """
+    index = definition.get(index_name)
+    searchable = [name for name in index.searchable if name not in index.staff_only]
     ids = sorted(documents)
     for start in range(0, len(ids), WRITE_CHUNK):
         chunk = ids[start : start + WRITE_CHUNK]

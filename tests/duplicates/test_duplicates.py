@@ -118,10 +118,11 @@ def test_merge_checks_version_and_target(client, staff_headers):
 
 def test_merged_page_redirects_to_the_survivor(client, staff, staff_headers, sign_in):
     keep, merged, _ = _pair()
-    body = {"into": keep.id, "version": merged.version}
-    client.post(f"/api/v1/experts/{merged.id}/merge", json=body, headers=staff_headers)
-    answer = sign_in(staff).get(f"/experts/{merged.id}")
-    assert answer.status_code == 302 and answer.headers["Location"].endswith(f"/experts/{keep.id}")
+    keep_id, merged_id = keep.id, merged.id
+    body = {"into": keep_id, "version": merged.version}
+    client.post(f"/api/v1/experts/{merged_id}/merge", json=body, headers=staff_headers)
+    answer = sign_in(staff).get(f"/experts/{merged_id}")
+    assert answer.status_code == 302 and answer.headers["Location"].endswith(f"/experts/{keep_id}")
 
 
 def test_merge_page_shows_which_value_survives(client, staff, sign_in):

@@ -38,7 +38,7 @@ def test_create_returns_expert_with_location(client, staff_headers, payload):
     assert set(body) == {
         "id", "version", "full_name", "name_local", "email", "phone", "nationality",
         "organisation", "position", "bio", "thematic_areas", "languages", "availability",
-        "created_at", "updated_at",
+        "visibility", "created_at", "updated_at",
     }  # fmt: skip
     db.session.expire_all()
     expert = db.session.get(Expert, body["id"])

@@ -40,6 +40,8 @@ def test_create_is_audited_with_every_field(client, staff, staff_headers, payloa
         "thematic_areas": {"old": None, "new": ["trafficking-in-persons", "criminal-justice"]},
         "languages": {"old": None, "new": ["th:native", "en:fluent"]},
         "availability": {"old": None, "new": ["2027-01-10..2027-03-31"]},
+        "email_visibility": {"old": None, "new": "staff"},
+        "phone_visibility": {"old": None, "new": "staff"},
     }
 
 
@@ -95,7 +97,9 @@ def test_delete_is_audited_with_the_last_values(client, staff_headers):
 
     [entry] = audit_entries(expert_id)
     assert entry.action == "delete"
-    assert entry.changes["full_name"] == {"old": "Ana Lima", "new": None}
+    # Who the expert was stays out of the trail of a deletion.
+    assert not {"full_name", "email", "phone"} & set(entry.changes)
+    assert "Ana Lima" not in str(entry.changes)
     assert entry.changes["languages"] == {"old": ["pt:native"], "new": None}
     assert entry.changes["availability"] == {"old": ["2027-06-01..2027-06-30"], "new": None}
     assert entry.changes["thematic_areas"] == {"old": [], "new": None}

@@ -99,6 +99,8 @@ def test_detail_shows_every_field_to_a_viewer(sign_in, make_user):
     expert = ExpertFactory(
         full_name="Ana Lima",
         phone="+66812345678",
+        email_visibility="all",
+        phone_visibility="all",
         languages=[("pt", "native"), ("en", "fluent")],
         availability=[(date(2027, 1, 10), date(2027, 3, 31))],
         thematic_areas=["children"],

@@ -122,7 +122,7 @@ def test_csv_export_is_audited_json_read_is_not(client, make_user, api_token, ma
     headers = api_token(user)
 
     client.get("/api/v1/map?kind=state", headers=headers)
-    client.get("/api/v1/map?kind=state&sector=maritime&format=csv", headers=headers)
+    csv = client.get("/api/v1/map?kind=state&sector=maritime&format=csv", headers=headers)
 
     entries = list(db.session.scalars(select(AuditEntry)))
     assert [(e.action, e.record_type, e.record_id) for e in entries] == [("export", "export", None)]
@@ -130,6 +130,7 @@ def test_csv_export_is_audited_json_read_is_not(client, make_user, api_token, ma
     assert entries[0].changes == {
         "what": "map",
         "filters": {"kind": "state", "sector": "maritime"},
+        "count": len(csv.get_data(as_text=True).splitlines()) - 1,
     }
 
 

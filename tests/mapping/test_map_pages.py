@@ -110,7 +110,7 @@ def test_csv_download_is_audited_and_matches_the_api(client, make_user, sign_in,
         ("export", "export", user.id),
         ("export", "export", user.id),
     ]
-    assert entries[1].changes == {"what": "map", "filters": {"kind": "state"}}
+    assert entries[1].changes == {"what": "map", "filters": {"kind": "state"}, "count": 5}
 
 
 def test_drill_down_lists_the_people_of_the_cell(viewer, mapped):

@@ -87,7 +87,16 @@ def test_focal_point_document():
     assert document["version"] == focal_point.version
     assert document["name"] == "Siti Rahayu"
     assert document["is_vacant"] is False
-    assert document["emails"] == ["siti.rahayu@example.go.id", "ncp@example.go.id"]
+    # The holder's email is shown to all (the default), the phone to staff only.
+    assert document["contact_public"] == ["ncp@example.go.id", "siti.rahayu@example.go.id"]
+    assert document["contact_staff"] == ["ncp@example.go.id", "siti.rahayu@example.go.id"]
+    assert document["contact_keys_public"] == ["ncp@example.go.id", "siti.rahayu@example.go.id"]
+    assert document["contact_keys_staff"] == [
+        "ncp@example.go.id",
+        "siti.rahayu@example.go.id",
+        "62215550100",
+        "0215550100",
+    ]
     assert document["member"] == "IDN"
     assert document["member_name"] == "Indonesia"
     assert document["agency"] == focal_point.agency.name

@@ -9,6 +9,7 @@ from roster.directory.index import FocalPointSearch
 from roster.experts.index import ExpertSearch
 from roster.experts.models import Expert
 from roster.extensions import db
+from roster.privacy.contacts import ContactScope
 from roster.reference.models import ThematicArea
 from roster.search.text import sort_key
 from tests.factories import ExpertFactory, FocalPointFactory
@@ -89,8 +90,16 @@ def test_all_words_must_match(people):
 
 def test_codes_and_emails_take_no_typos(people):
     email = people["tip"].email
-    assert found(email) == [people["tip"].id]
-    assert found(email.replace("expert", "expirt")) == []
+    office = ContactScope(everything=True)
+    assert found(email, contact_scope=office) == [people["tip"].id]
+    assert found(email.replace("expert", "expirt"), contact_scope=office) == []
+    # A part of the email is text, not a lookup, searched for staff only: exact too.
+    local_part = email.split("@")[0]
+    staff_found = search_experts(ExpertSearch(q=local_part), 1, 50, viewer_is_staff=True).ids
+    assert staff_found == [people["tip"].id]
+    typo = ExpertSearch(q=local_part.replace("expert", "expirt"))
+    assert search_experts(typo, 1, 50, viewer_is_staff=True).ids == []
+    assert found(local_part) == []
 
 
 def test_name_match_ranks_above_bio_match():

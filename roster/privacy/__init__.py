@@ -1,0 +1,1 @@
+"""Who sees what: the visibility policy, read audit, retention, erasure, backup and restore."""
