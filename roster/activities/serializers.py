@@ -53,6 +53,8 @@ def assignment_to_api(assignment: Assignment, with_assessment: bool) -> dict:
         "completed_at": _iso(assignment.completed_at),
         "declined_at": _iso(assignment.declined_at),
         "withdrawn_at": _iso(assignment.withdrawn_at),
+        "response": assignment.response,
+        "responded_at": _iso(assignment.responded_at),
         "allowed_moves": list(assignment.allowed_moves),
         "updated_at": _iso(assignment.updated_at),
     }

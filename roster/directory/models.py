@@ -62,6 +62,8 @@ class FocalPoint(VersionedMixin, TimestampMixin, Model):
     shared_mailbox: Mapped[str] = mapped_column(String(254), default="")
     verified_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     review_due: Mapped[date | None] = mapped_column(Date)
+    # Mail to the holder bounced: the record is due for review until it is fixed or confirmed.
+    contact_failed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     member: Mapped[Member] = relationship()
     agency: Mapped[Agency] = relationship(back_populates="focal_points")
@@ -83,6 +85,14 @@ class FocalPoint(VersionedMixin, TimestampMixin, Model):
     @property
     def current_holder(self) -> "FocalPointHolder | None":
         return next((holder for holder in self.holders if holder.ended_on is None), None)
+
+    @property
+    def vacant_since(self) -> date | None:
+        """The day the last holder left (or the function was created); None while held."""
+        if self.current_holder is not None:
+            return None
+        ended = [holder.ended_on for holder in self.holders if holder.ended_on is not None]
+        return max(ended) if ended else self.created_at.date()
 
     @property
     def previous_holders(self) -> list["FocalPointHolder"]:

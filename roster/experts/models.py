@@ -28,7 +28,17 @@ class Expert(VersionedMixin, TimestampMixin, Model):
     organisation: Mapped[str] = mapped_column(String(200), default="")
     position: Mapped[str] = mapped_column(String(200), default="")
     bio: Mapped[str] = mapped_column(Text, default="")
+    # When the expert last confirmed their own profile (through the self-service link).
     confirmed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    consent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    consent_purpose: Mapped[str] = mapped_column(String(500), default="")
+    # "expert" (through the self-service link) or "staff" (recorded on the expert's behalf).
+    consent_source: Mapped[str] = mapped_column(String(10), default="")
+    cv_filename: Mapped[str] = mapped_column(String(200), default="")
+    cv_path: Mapped[str] = mapped_column(String(300), default="")
+    # Extracted from the uploaded CV: searchable by RSO staff only.
+    cv_text: Mapped[str] = mapped_column(Text, default="")
+    cv_uploaded_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     thematic_areas: Mapped[list[ThematicArea]] = relationship(
         secondary=expert_thematic_areas, order_by=ThematicArea.position
