@@ -12,6 +12,7 @@ from roster.freshness import blueprint as freshness
 from roster.imports import blueprint as imports
 from roster.mail import blueprint as mail
 from roster.mapping import blueprint as mapping
+from roster.profiles import blueprint as profiles
 from roster.reference import blueprint as reference
 
 BLUEPRINTS = (
@@ -40,4 +41,6 @@ BLUEPRINTS = (
     exports.api_bp,
     duplicates.bp,
     duplicates.api_bp,
+    profiles.bp,
+    profiles.api_bp,
 )

@@ -7,6 +7,7 @@ from roster.directory.models import Agency, FocalPoint, FocalPointHolder, FocalP
 from roster.experts.models import AvailabilityWindow, Expert, ExpertLanguage
 from roster.freshness.models import ConfirmationRequest, CorrectionProposal
 from roster.mail.models import MailMessage
+from roster.profiles.models import ProfileRequest
 from roster.reference.models import Member, ThematicArea
 from roster.search.models import SearchLease, SearchOutbox, SearchText
 
@@ -30,6 +31,7 @@ __all__ = [
     "Member",
     "Participant",
     "PasswordReset",
+    "ProfileRequest",
     "SearchLease",
     "SearchOutbox",
     "SearchText",

@@ -88,6 +88,7 @@ def candidate_to_api(candidate: Candidate) -> dict:
             "organisation": profile.organisation,
             "position": profile.position,
         },
+        "has_consent": profile.has_consent,
         "score": candidate.score,
         "components": candidate.components,
         "reasons": candidate.reasons,

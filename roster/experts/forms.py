@@ -93,7 +93,7 @@ class ExpertForm(FlaskForm):
         return parse_id(self.version.data)
 
 
-def _initial_data(expert: Expert) -> dict:
+def initial_data(expert: Expert) -> dict:
     return {
         "full_name": expert.full_name,
         "name_local": expert.name_local,
@@ -119,7 +119,7 @@ def expert_form(expert: Expert | None = None, from_database: bool = False) -> Ex
         form = ExpertForm()
         _set_language_choices(form)
         return form
-    form = ExpertForm(formdata=None, data=_initial_data(expert) if expert else None)
+    form = ExpertForm(formdata=None, data=initial_data(expert) if expert else None)
     for _ in range(BLANK_LANGUAGE_ROWS):
         form.languages.append_entry()
     for _ in range(BLANK_WINDOW_ROWS):

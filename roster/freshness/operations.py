@@ -16,8 +16,8 @@ from roster.errors import Conflict, ValidationFailed
 from roster.extensions import db
 from roster.freshness.models import ConfirmationRequest, CorrectionProposal
 from roster.freshness.tokens import LinkExpired, LinkInvalid, make_token, read_token
-from roster.mail.links import placeholder
 from roster.links import LinkActor
+from roster.mail.links import placeholder
 from roster.mail.operations import already_queued, queue_mail
 from roster.reference.models import Member, ThematicArea
 
