@@ -11,6 +11,7 @@ from roster.exports import blueprint as exports
 from roster.freshness import blueprint as freshness
 from roster.imports import blueprint as imports
 from roster.mail import blueprint as mail
+from roster.mailings import blueprint as mailings
 from roster.mapping import blueprint as mapping
 from roster.profiles import blueprint as profiles
 from roster.reference import blueprint as reference
@@ -43,4 +44,6 @@ BLUEPRINTS = (
     duplicates.api_bp,
     profiles.bp,
     profiles.api_bp,
+    mailings.bp,
+    mailings.api_bp,
 )

@@ -7,6 +7,7 @@ from roster.directory.models import Agency, FocalPoint, FocalPointHolder, FocalP
 from roster.experts.models import AvailabilityWindow, Expert, ExpertLanguage
 from roster.freshness.models import ConfirmationRequest, CorrectionProposal
 from roster.mail.models import MailMessage
+from roster.mailings.models import Mailing, MailingRecipient
 from roster.profiles.models import ProfileRequest
 from roster.reference.models import Member, ThematicArea
 from roster.search.models import SearchLease, SearchOutbox, SearchText
@@ -28,6 +29,8 @@ __all__ = [
     "FocalPointLanguage",
     "Invitation",
     "MailMessage",
+    "Mailing",
+    "MailingRecipient",
     "Member",
     "Participant",
     "PasswordReset",

@@ -5,6 +5,7 @@ from flask import Flask
 from roster import jobs
 from roster.auth.session import purge_ended_sessions
 from roster.mail.operations import deliver_unsent
+from roster.mailings.operations import send_mailings
 from roster.profiles.cli import send_profile_reminders_job
 
 DAY = 86400
@@ -13,4 +14,5 @@ DAY = 86400
 def register_jobs(app: Flask) -> None:
     jobs.register(app, "deliver-mail", 5, deliver_unsent)
     jobs.register(app, "purge-ended-sessions", 3600, purge_ended_sessions)
+    jobs.register(app, "send-mailings", 2, send_mailings)
     jobs.register(app, "send-profile-reminders", DAY, send_profile_reminders_job)
