@@ -88,7 +88,7 @@ def test_experts_audience_and_preview(client, staff_headers):
 
 
 def test_a_recipient_deleted_since_is_skipped(app, client, staff_headers):
-    kept, deleted = thai_focal_points(2)
+    _kept, deleted = thai_focal_points(2)
     mailing_id = create(client, staff_headers).get_json()["id"]
     db.session.delete(db.session.merge(deleted))
     db.session.commit()
