@@ -2,10 +2,10 @@
 
 import re
 
-from sqlalchemy import select
+from sqlalchemy import and_, func, select
 from werkzeug.datastructures import MultiDict
 
-from roster.directory.models import FocalPoint
+from roster.directory.models import FocalPoint, FocalPointHolder
 from roster.directory.queries import focal_point_records
 from roster.directory.serializers import focal_point_to_api
 from roster.errors import ValidationFailed
@@ -15,6 +15,7 @@ from roster.experts.serializers import expert_to_api
 from roster.extensions import db
 from roster.reference.countries import country_names
 from roster.reference.models import Member
+from roster.search import engine, fallback
 from roster.search.queries import (
     parse_expert_search,
     parse_focal_point_search,
@@ -36,7 +37,8 @@ PARAMETERS = {
 }
 MERGE_FIELDS = ("full_name", "position", "member", "agency")
 MERGE_FIELD = re.compile(r"\{([A-Za-z_]+)\}")
-SEARCH_PAGE = 1000
+# Most audiences come in one page; facets are counted on each page asked for.
+SEARCH_PAGE = 10_000
 
 
 def unknown_merge_fields(text: str) -> list[str]:
@@ -90,7 +92,16 @@ def parse_audience(audience) -> tuple[str, dict, object]:
 
 
 def matching_ids(kind: str, search) -> list[int]:
-    """Every record matching the search, in its order."""
+    """Every record matching the search: from Meilisearch page by page, or, while it is down,
+    straight from the database's equivalent conditions (no facets are needed here)."""
+    if engine.search_health() != "ok":
+        model = Expert if kind == "experts" else FocalPoint
+        conditions = (
+            fallback.expert_conditions(search)
+            if kind == "experts"
+            else fallback.focal_point_conditions(search)
+        )
+        return list(db.session.scalars(select(model.id).where(*conditions).order_by(model.id)))
     find = search_experts if kind == "experts" else search_focal_points
     ids: list[int] = []
     page = 1
@@ -105,13 +116,20 @@ def matching_ids(kind: str, search) -> list[int]:
 def names(kind: str, ids: list[int]) -> dict[int, str]:
     """Record id -> the name shown in the mailing's progress (never the address)."""
     if kind == "experts":
-        return dict(
-            db.session.execute(select(Expert.id, Expert.full_name).where(Expert.id.in_(ids))).all()
+        statement = select(Expert.id, Expert.full_name).where(Expert.id.in_(ids))
+    else:
+        statement = (
+            select(FocalPoint.id, func.coalesce(FocalPointHolder.full_name, FocalPoint.position))
+            .outerjoin(
+                FocalPointHolder,
+                and_(
+                    FocalPointHolder.focal_point_id == FocalPoint.id,
+                    FocalPointHolder.ended_on.is_(None),
+                ),
+            )
+            .where(FocalPoint.id.in_(ids))
         )
-    return {
-        record.id: record.current_holder.full_name if record.current_holder else record.position
-        for record in focal_point_records(FocalPoint.id.in_(ids))
-    }
+    return dict(db.session.execute(statement).all())
 
 
 def recipients(kind: str, ids: list[int]) -> dict[int, tuple[str, dict[str, str]]]:
