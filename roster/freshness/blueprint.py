@@ -25,3 +25,4 @@ api_bp.add_url_rule(
     view_func=api.create_confirmation_request,
     methods=["POST"],
 )
+api_bp.add_url_rule("/mail/bounces", view_func=api.create_bounce, methods=["POST"])
