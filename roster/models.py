@@ -5,7 +5,7 @@ from roster.audit.models import AuditEntry
 from roster.auth.models import ApiToken, Invitation, PasswordReset, User, UserSession
 from roster.directory.models import Agency, FocalPoint, FocalPointHolder, FocalPointLanguage
 from roster.experts.models import AvailabilityWindow, Expert, ExpertLanguage
-from roster.freshness.models import ConfirmationRequest, CorrectionProposal
+from roster.freshness.models import ConfirmationRequest, CorrectionProposal, NominationRequest
 from roster.mail.models import MailMessage
 from roster.mailings.models import Mailing, MailingRecipient
 from roster.profiles.models import ProfileRequest
@@ -32,6 +32,7 @@ __all__ = [
     "Mailing",
     "MailingRecipient",
     "Member",
+    "NominationRequest",
     "Participant",
     "PasswordReset",
     "ProfileRequest",
