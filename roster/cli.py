@@ -4,6 +4,7 @@ from flask.cli import AppGroup
 
 from roster.auth.cli import create_user_command
 from roster.demo.cli import demo_data_command, ensure_demo_admin_command
+from roster.digest.cli import send_digest_command
 from roster.freshness.cli import record_bounce_command, send_reminders_command
 from roster.profiles.cli import send_profile_reminders_command
 from roster.reference.cli import load_reference_command
@@ -22,3 +23,4 @@ roster_cli.add_command(ensure_demo_admin_command)
 roster_cli.add_command(send_reminders_command)
 roster_cli.add_command(send_profile_reminders_command)
 roster_cli.add_command(record_bounce_command)
+roster_cli.add_command(send_digest_command)
