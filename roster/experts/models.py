@@ -31,13 +31,13 @@ class Expert(VersionedMixin, TimestampMixin, Model):
     # When the expert last confirmed their own profile (through the self-service link).
     confirmed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     consent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
-    consent_purpose: Mapped[str] = mapped_column(String(500), default="")
+    consent_purpose: Mapped[str] = mapped_column(String(500), default="", server_default="")
     # "expert" (through the self-service link) or "staff" (recorded on the expert's behalf).
-    consent_source: Mapped[str] = mapped_column(String(10), default="")
-    cv_filename: Mapped[str] = mapped_column(String(200), default="")
-    cv_path: Mapped[str] = mapped_column(String(300), default="")
+    consent_source: Mapped[str] = mapped_column(String(10), default="", server_default="")
+    cv_filename: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    cv_path: Mapped[str] = mapped_column(String(300), default="", server_default="")
     # Extracted from the uploaded CV: searchable by RSO staff only.
-    cv_text: Mapped[str] = mapped_column(Text, default="")
+    cv_text: Mapped[str] = mapped_column(Text, default="", server_default="")
     cv_uploaded_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     thematic_areas: Mapped[list[ThematicArea]] = relationship(

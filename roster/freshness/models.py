@@ -74,7 +74,7 @@ class CorrectionProposal(Model):
     status: Mapped[str] = mapped_column(String(10), default="pending", index=True)
     # "correction" from the holder's confirmation link, "nomination" of a vacant function's
     # new holder through the shared mailbox's link.
-    kind: Mapped[str] = mapped_column(String(12), default="correction")
+    kind: Mapped[str] = mapped_column(String(12), default="correction", server_default="correction")
     decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
 

@@ -25,7 +25,7 @@ class MailMessage(Model):
     failed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     error: Mapped[str] = mapped_column(Text, default="")
     # [{"filename", "content_type", "content"}]: text attachments such as an .ics invitation.
-    attachments: Mapped[list] = mapped_column(JSON, default=list)
+    attachments: Mapped[list] = mapped_column(JSON, default=list, server_default="[]")
 
     def __repr__(self) -> str:
         return f"<MailMessage {self.id} to={self.to!r}>"
