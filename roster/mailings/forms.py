@@ -25,7 +25,7 @@ def _countries():
 
 # Choices are checked by the search parser, which words the errors as the API does.
 class MailingForm(FlaskForm):
-    kind = RadioField("Send to", choices=list(AUDIENCES.items()), default="focal_points")
+    kind = RadioField("Send to", choices=dict(AUDIENCES), default="focal_points")
     q = StringField("Words to search for", description="Optional: as in the search pages.")
     member = SelectMultipleField("Members (focal points)", choices=_members, validate_choice=False)
     thematic_area = SelectMultipleField("Thematic areas", choices=_areas, validate_choice=False)
