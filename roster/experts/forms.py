@@ -75,6 +75,12 @@ class ExpertForm(FlaskForm):
             "organisation": self.organisation.data,
             "position": self.position.data,
             "bio": self.bio.data,
+            **self.collections_data(),
+        }
+
+    def collections_data(self) -> dict:
+        """Thematic areas, languages and availability as the API takes them (blank rows out)."""
+        return {
             "thematic_areas": list(self.thematic_areas.data or []),
             "languages": [
                 {"code": row.code.data, "level": row.level.data}

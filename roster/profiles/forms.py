@@ -24,17 +24,7 @@ class ProfileForm(ExpertForm):
             "organisation": self.organisation.data,
             "position": self.position.data,
             "bio": self.bio.data,
-            "thematic_areas": list(self.thematic_areas.data or []),
-            "languages": [
-                {"code": row.code.data, "level": row.level.data}
-                for row in self.languages
-                if row.code.data or row.level.data
-            ],
-            "availability": [
-                {"start": row.start.data, "end": row.end.data}
-                for row in self.availability
-                if row.start.data or row.end.data
-            ],
+            **self.collections_data(),
         }
 
     def consent_purpose(self) -> str:
