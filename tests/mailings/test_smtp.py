@@ -83,3 +83,25 @@ def test_smtp_failures_are_retried_then_given_up(app, client, staff_headers, smt
     assert (by_name["flaky"].status, by_name["flaky"].attempts) == ("sent", 3)
     assert (by_name["broken"].status, by_name["broken"].attempts) == ("failed", 3)
     assert "550" in by_name["broken"].error
+
+
+def test_invitation_goes_out_over_smtp_with_its_calendar(app, client, staff_headers, smtp):
+    from roster.mail.operations import deliver_unsent
+    from tests.factories import ActivityFactory, AssignmentFactory, ExpertFactory
+
+    server = smtp(flaky={}, broken=set())
+    assignment = AssignmentFactory(
+        activity=ActivityFactory(title="Sea patrols"), expert=ExpertFactory(email="m@example.org")
+    )
+    response = client.patch(
+        f"/api/v1/assignments/{assignment.id}",
+        json={"version": assignment.version, "status": "invited"},
+        headers=staff_headers,
+    )
+    assert response.status_code == 200
+
+    assert deliver_unsent() == 1
+    ((address, content),) = server.received
+    assert address == "m@example.org"
+    assert "Content-Type: text/calendar" in content
+    assert 'filename="activity-' in content
