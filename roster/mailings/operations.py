@@ -30,7 +30,8 @@ SUBJECT_LENGTH = 300
 BODY_LENGTH = 20_000
 BATCH = 200
 LEASE_SECONDS = 120
-JOB_BUDGET_SECONDS = 50
+# The worker runs jobs between outbox drains: leave it soon, the rest goes next turn.
+JOB_BUDGET_SECONDS = 10
 
 
 def clean_message(data: dict) -> tuple[str, str]:
