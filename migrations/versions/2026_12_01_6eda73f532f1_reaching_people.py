@@ -2,7 +2,7 @@
 bounces, nominations for vacant functions
 
 Revision ID: 6eda73f532f1
-Revises: fc1de70049af
+Revises: 5b7e2c9d4a10
 Create Date: 2026-12-01 22:05:15.928574
 """
 
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = '6eda73f532f1'
-down_revision = 'fc1de70049af'
+down_revision = '5b7e2c9d4a10'
 branch_labels = None
 depends_on = None
 

@@ -15,13 +15,8 @@ from roster.experts.serializers import expert_to_api
 from roster.extensions import db
 from roster.reference.countries import country_names
 from roster.reference.models import Member
-from roster.search import engine, fallback
-from roster.search.queries import (
-    parse_expert_search,
-    parse_focal_point_search,
-    search_experts,
-    search_focal_points,
-)
+from roster.search import definition, engine, fallback
+from roster.search.queries import parse, search
 
 PARAMETERS = {
     "experts": (
@@ -81,32 +76,26 @@ def parse_audience(audience) -> tuple[str, dict, object]:
             if not isinstance(item, str | int) or isinstance(item, bool):
                 raise ValidationFailed({f"audience.{name}": ["Use text, or a list of texts."]})
             args.add(name, str(item))
-    parse = parse_expert_search if kind == "experts" else parse_focal_point_search
     try:
-        search = parse(args)
+        wanted = parse(kind, args)
     except ValidationFailed as error:
         raise ValidationFailed(
             {f"audience.{name}": messages for name, messages in error.errors.items()}
         ) from None
-    return kind, parameters, search
+    return kind, parameters, wanted
 
 
-def matching_ids(kind: str, search) -> list[int]:
+def matching_ids(kind: str, wanted) -> list[int]:
     """Every record matching the search: from Meilisearch page by page, or, while it is down,
     straight from the database's equivalent conditions (no facets are needed here)."""
     if engine.search_health() != "ok":
         model = Expert if kind == "experts" else FocalPoint
-        conditions = (
-            fallback.expert_conditions(search)
-            if kind == "experts"
-            else fallback.focal_point_conditions(search)
-        )
-        return list(db.session.scalars(select(model.id).where(*conditions).order_by(model.id)))
-    find = search_experts if kind == "experts" else search_focal_points
+        where, _ = fallback.conditions(definition.get(kind), wanted)
+        return list(db.session.scalars(select(model.id).where(*where).order_by(model.id)))
     ids: list[int] = []
     page = 1
     while True:
-        result = find(search, page, SEARCH_PAGE, highlight=False)
+        result = search(kind, wanted, page, SEARCH_PAGE, highlight=False, viewer_is_staff=True)
         ids.extend(result.ids)
         if not result.ids or len(ids) >= result.total:
             return ids
