@@ -90,7 +90,7 @@ def matching_ids(kind: str, wanted) -> list[int]:
     straight from the database's equivalent conditions (no facets are needed here)."""
     if engine.search_health() != "ok":
         model = Expert if kind == "experts" else FocalPoint
-        where, _ = fallback.conditions(definition.get(kind), wanted)
+        where = fallback.conditions(definition.get(kind), wanted)
         return list(db.session.scalars(select(model.id).where(*where).order_by(model.id)))
     ids: list[int] = []
     page = 1
