@@ -2,7 +2,7 @@
 bounces, nominations for vacant functions
 
 Revision ID: 6eda73f532f1
-Revises: 5b7e2c9d4a10
+Revises: f590b9cfa1e3
 Create Date: 2026-12-01 22:05:15.928574
 """
 
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = '6eda73f532f1'
-down_revision = '5b7e2c9d4a10'
+down_revision = 'f590b9cfa1e3'
 branch_labels = None
 depends_on = None
 

@@ -67,6 +67,8 @@ def _is_transient(error: Exception) -> bool:
     if isinstance(error, smtplib.SMTPRecipientsRefused):
         return all(code < 500 for code, _ in error.recipients.values())
     return isinstance(error, OSError | smtplib.SMTPServerDisconnected)
+
+
 def send_now(to: str, subject: str, body: str) -> MailMessage:
     """Deliver one message at once (SMTP when configured) and store it as sent.
 
