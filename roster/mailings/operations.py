@@ -39,9 +39,9 @@ def clean_message(data: dict) -> tuple[str, str]:
     subject = errors.clean(
         "subject", clean_text, data.get("subject"), SUBJECT_LENGTH, required=True
     )
-    body = errors.clean("body", clean_text, data.get("body"), BODY_LENGTH, required=True)
-    if subject and ("\n" in subject or "\r" in subject):
-        errors.add("subject", "The subject must be one line.")
+    body = errors.clean(
+        "body", clean_text, data.get("body"), BODY_LENGTH, required=True, multiline=True
+    )
     for field, text in (("subject", subject), ("body", body)):
         unknown = audiences.unknown_merge_fields(text or "")
         if unknown:
