@@ -501,7 +501,7 @@ def payload(name, records):
         user = records["user"]
         return {"role": "staff", "member": "", "is_enabled": "y", "version": str(user.version)}
     if name == "mailing_json":
-        return {"audience": {"focal_points": {"member": ["IDN"]}}, "subject": "Hi", "body": "Text"}
+        return {"audience": {"focal_points": {}}, "subject": "Hi", "body": "Text"}
     if name == "focal_point_json":
         agency = records["agency"]
         return {"member": "IDN", "agency": agency.name, "position": "NCP", "full_name": "Dewi"}
