@@ -501,6 +501,7 @@ def payload(name, records):
         user = records["user"]
         return {"role": "staff", "member": "", "is_enabled": "y", "version": str(user.version)}
     if name == "mailing_json":
+        records["focal_point"]  # someone to write to
         return {"audience": {"focal_points": {}}, "subject": "Hi", "body": "Text"}
     if name == "focal_point_json":
         agency = records["agency"]
