@@ -117,6 +117,19 @@ class Config:
         self.REVIEW_PERIOD_DAYS = int(os.environ.get("REVIEW_PERIOD_DAYS", "365"))
         self.REVIEW_DUE_SOON_DAYS = int(os.environ.get("REVIEW_DUE_SOON_DAYS", "30"))
         self.CONFIRMATION_LINK_DAYS = int(os.environ.get("CONFIRMATION_LINK_DAYS", "30"))
+        self.INVITATION_LINK_DAYS = int(os.environ.get("INVITATION_LINK_DAYS", "30"))
+        self.PROFILE_LINK_DAYS = int(os.environ.get("PROFILE_LINK_DAYS", "14"))
+        self.PROFILE_REMINDER_DAYS = int(os.environ.get("PROFILE_REMINDER_DAYS", "365"))
+        self.NOMINATION_LINK_DAYS = int(os.environ.get("NOMINATION_LINK_DAYS", "30"))
+        self.CONSENT_PURPOSE = os.environ.get(
+            "CONSENT_PURPOSE",
+            "The RSO keeps my profile to consider me for Bali Process activities and to contact "
+            "me about them; RSO staff see my contact details and CV.",
+        )
+        self.CV_MAX_BYTES = int(os.environ.get("CV_MAX_BYTES", str(5 * 1024 * 1024)))
+        self.MAILING_MAX_ATTEMPTS = int(os.environ.get("MAILING_MAX_ATTEMPTS", "3"))
+        self.MAILING_RETRY_SECONDS = float(os.environ.get("MAILING_RETRY_SECONDS", "60"))
+        self.BOUNCE_MAILBOX = os.environ.get("BOUNCE_MAILBOX", "")
         self.MAIL_SERVER = os.environ.get("MAIL_SERVER", "")
         self.MAIL_PORT = int(os.environ.get("MAIL_PORT", "25"))
         self.MAIL_USE_TLS = os.environ.get("MAIL_USE_TLS", "") == "1"

@@ -11,8 +11,10 @@ from roster.exports import blueprint as exports
 from roster.freshness import blueprint as freshness
 from roster.imports import blueprint as imports
 from roster.mail import blueprint as mail
+from roster.mailings import blueprint as mailings
 from roster.mapping import blueprint as mapping
 from roster.privacy import blueprint as privacy
+from roster.profiles import blueprint as profiles
 from roster.reference import blueprint as reference
 
 BLUEPRINTS = (
@@ -43,4 +45,8 @@ BLUEPRINTS = (
     duplicates.api_bp,
     privacy.bp,
     privacy.api_bp,
+    profiles.bp,
+    profiles.api_bp,
+    mailings.bp,
+    mailings.api_bp,
 )

@@ -5,8 +5,10 @@ from roster.audit.models import AuditEntry
 from roster.auth.models import ApiToken, Invitation, PasswordReset, User, UserSession
 from roster.directory.models import Agency, FocalPoint, FocalPointHolder, FocalPointLanguage
 from roster.experts.models import AvailabilityWindow, Expert, ExpertLanguage
-from roster.freshness.models import ConfirmationRequest, CorrectionProposal
+from roster.freshness.models import ConfirmationRequest, CorrectionProposal, NominationRequest
 from roster.mail.models import MailMessage
+from roster.mailings.models import Mailing, MailingRecipient
+from roster.profiles.models import ProfileRequest
 from roster.reference.models import Member, ThematicArea
 from roster.search.models import SearchLease, SearchOutbox, SearchText
 
@@ -27,9 +29,13 @@ __all__ = [
     "FocalPointLanguage",
     "Invitation",
     "MailMessage",
+    "Mailing",
+    "MailingRecipient",
     "Member",
+    "NominationRequest",
     "Participant",
     "PasswordReset",
+    "ProfileRequest",
     "SearchLease",
     "SearchOutbox",
     "SearchText",

@@ -17,6 +17,7 @@ MENU = (
     ("Activities", "activities.activity_list", permissions.can_read_directory),
     ("Stakeholder map", "mapping.map_page", permissions.can_read_directory),
     ("To review", "freshness.due_list", permissions.can_create_focal_points),
+    ("Mailings", "mailings.mailing_list", permissions.can_send_mailings),
     ("Thematic areas", "reference.thematic_areas", permissions.can_manage_reference_data),
     ("Accounts", "auth.user_list", permissions.can_manage_users),
     ("Invite", "auth.invite", permissions.can_invite_someone),

@@ -279,6 +279,35 @@ PAGES = {
         None,
         ADMIN_PAGE,
     ),
+    ("GET", "/invitations/<token>"): ("/invitations/not-a-token", None, NO_SUCH_LINK),
+    ("POST", "/invitations/<token>"): ("/invitations/not-a-token", {}, NO_SUCH_LINK),
+    ("GET", "/profile/<token>"): ("/profile/not-a-token", None, NO_SUCH_LINK),
+    ("POST", "/profile/<token>"): ("/profile/not-a-token", {}, NO_SUCH_LINK),
+    ("GET", "/nominate/<token>"): ("/nominate/not-a-token", None, NO_SUCH_LINK),
+    ("POST", "/nominate/<token>"): ("/nominate/not-a-token", {}, NO_SUCH_LINK),
+    ("POST", "/experts/<int:expert_id>/profile-request"): (
+        "/experts/{expert}/profile-request",
+        {},
+        statuses(302, 403, 403, 403, 302, 302),
+    ),
+    ("GET", "/experts/<int:expert_id>/cv"): (
+        "/experts/{expert}/cv",
+        None,
+        statuses(302, 403, 403, 403, 404, 404),
+    ),
+    ("POST", "/focal-points/<int:focal_point_id>/nomination-request"): (
+        "/focal-points/{focal_point}/nomination-request",
+        {},
+        statuses(302, 403, 302, 403, 302, 302),
+    ),
+    ("GET", "/mailings"): ("/mailings", None, RSO_PAGE),
+    ("GET", "/mailings/new"): ("/mailings/new", None, RSO_PAGE),
+    ("POST", "/mailings/new"): ("/mailings/new", {}, statuses(302, 403, 403, 403, 422, 422)),
+    ("GET", "/mailings/<int:mailing_id>"): (
+        "/mailings/999999",
+        None,
+        statuses(302, 404, 404, 404, 404, 404),
+    ),
 }
 
 API = {
@@ -438,6 +467,28 @@ API = {
         {"into": 999999, "version": 1},
         statuses(401, 403, 403, 403, 422, 422),
     ),
+    ("POST", "/api/v1/experts/<int:expert_id>/profile-requests"): (
+        "/api/v1/experts/{expert}/profile-requests",
+        None,
+        statuses(401, 403, 403, 403, 202, 202),
+    ),
+    ("POST", "/api/v1/mailings"): ("/api/v1/mailings", "mailing_json", RSO_CREATED),
+    ("POST", "/api/v1/mailings/preview"): ("/api/v1/mailings/preview", "mailing_json", RSO_API),
+    ("GET", "/api/v1/mailings/<int:mailing_id>"): (
+        "/api/v1/mailings/999999",
+        None,
+        statuses(401, 404, 404, 404, 404, 404),
+    ),
+    ("POST", "/api/v1/mail/bounces"): (
+        "/api/v1/mail/bounces",
+        {"email": "gone@example.org"},
+        statuses(401, 403, 403, 403, 403, 202),
+    ),
+    ("POST", "/api/v1/focal-points/<int:focal_point_id>/nomination-requests"): (
+        "/api/v1/focal-points/{focal_point}/nomination-requests",
+        None,
+        statuses(401, 403, 422, 403, 422, 422),
+    ),
 }
 
 
@@ -506,6 +557,9 @@ def payload(name, records):
     if name == "user_form":
         user = records["user"]
         return {"role": "staff", "member": "", "is_enabled": "y", "version": str(user.version)}
+    if name == "mailing_json":
+        records["focal_point"]  # someone to write to
+        return {"audience": {"focal_points": {}}, "subject": "Hi", "body": "Text"}
     if name == "focal_point_json":
         agency = records["agency"]
         return {"member": "IDN", "agency": agency.name, "position": "NCP", "full_name": "Dewi"}

@@ -1,8 +1,8 @@
 """Activities, their staffing and participants, and the alumni network through the API."""
 
-from flask import abort, request, url_for
+from flask import Response, abort, request, url_for
 
-from roster.activities import operations, queries, ranking
+from roster.activities import calendar, operations, queries, ranking
 from roster.activities.index import activities_in_order
 from roster.activities.models import Activity, Assignment, Participant
 from roster.activities.serializers import (
@@ -15,6 +15,7 @@ from roster.activities.serializers import (
 from roster.api.auth import api_user, body_version, json_body, require
 from roster.api.pagination import collection, page_args, paginate_query
 from roster.auth.permissions import can_manage_activities, can_read_directory
+from roster.errors import ValidationFailed
 from roster.extensions import db
 from roster.search import queries as search
 
@@ -64,6 +65,16 @@ def activity_detail(activity_id: int):
     user = api_user()
     activity = _load_activity(activity_id)
     require(can_read_directory(user))
+    answer_format = request.args.get("format", "json")
+    if answer_format == "ics":
+        disposition = f'attachment; filename="{calendar.filename(activity)}"'
+        return Response(
+            calendar.activity_calendar(activity),
+            content_type=f"{calendar.CONTENT_TYPE}; charset=utf-8",
+            headers={"Content-Disposition": disposition},
+        )
+    if answer_format != "json":
+        raise ValidationFailed({"format": ["Use json or ics."]})
     return activity_to_api(activity)
 
 

@@ -2,7 +2,7 @@
 
 from flask import Blueprint
 
-from roster.activities import api, views
+from roster.activities import api, reply_views, views
 from roster.extensions import csrf
 
 bp = Blueprint("activities", __name__)
@@ -40,6 +40,10 @@ bp.add_url_rule(
     methods=["POST"],
 )
 bp.add_url_rule("/alumni", view_func=views.alumni)
+# The signed link is the credential: no session, so no CSRF token to check.
+bp.add_url_rule(
+    "/invitations/<token>", view_func=csrf.exempt(reply_views.reply), methods=["GET", "POST"]
+)
 
 api_bp = Blueprint("activities_api", __name__, url_prefix="/api/v1")
 csrf.exempt(api_bp)

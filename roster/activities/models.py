@@ -152,6 +152,11 @@ class Assignment(VersionedMixin, TimestampMixin, Model):
     completed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     declined_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     withdrawn_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # The expert's own answer through the mailed links: "accepted", "declined" or None.
+    response: Mapped[str | None] = mapped_column(String(10))
+    responded_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Set when the invitation is mailed; the reply links carry it, so older links die with it.
+    reply_nonce: Mapped[str | None] = mapped_column(String(64), unique=True)
 
     activity: Mapped[Activity] = relationship(back_populates="assignments")
     # Deleting an expert deletes their assignments on every database (SQLite ignores ON DELETE).

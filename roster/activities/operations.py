@@ -3,7 +3,7 @@ entry in the same transaction."""
 
 from sqlalchemy import select
 
-from roster.activities import bookings
+from roster.activities import bookings, replies
 from roster.activities.cleaners import (
     clean_boolean,
     clean_choice,
@@ -198,6 +198,7 @@ def assignment_snapshot(assignment: Assignment) -> dict:
         "status": assignment.status,
         "rating": assignment.rating,
         "note": assignment.note,
+        "response": assignment.response,
     }
 
 
@@ -279,6 +280,10 @@ def update_assignment(actor, assignment: Assignment, data: dict, version: int) -
             bookings.confirm(assignment)
         assignment.status = status
         setattr(assignment, f"{status}_at", utcnow())
+        if status == "invited":
+            replies.mail_invitation(assignment)
+        elif status == "confirmed":
+            replies.mail_confirmation(assignment)
     for field, value in values.items():
         setattr(assignment, field, value)
     assignment.updated_at = utcnow()

@@ -88,6 +88,7 @@ class Profile:
     confirmed_at: datetime | None
     updated_at: datetime
     window: tuple[date, date]
+    has_consent: bool = False
     themes: set[str] = field(default_factory=set)
     languages: dict[str, str] = field(default_factory=dict)
     completed: int = 0
@@ -167,6 +168,7 @@ def load_profiles(start: date, end: date, activity_id: int | None = None) -> lis
             Expert.position,
             Expert.confirmed_at,
             Expert.updated_at,
+            Expert.consent_at,
             AvailabilityWindow.start,
             AvailabilityWindow.end,
         )
@@ -186,6 +188,7 @@ def load_profiles(start: date, end: date, activity_id: int | None = None) -> lis
                 confirmed_at=row.confirmed_at,
                 updated_at=row.updated_at,
                 window=(row.start, row.end),
+                has_consent=row.consent_at is not None,
             )
     for ids in _chunks(list(profiles)):
         for expert_id, code in db.session.execute(

@@ -1,7 +1,17 @@
 """Writing audit entries: one per create, update, delete or export."""
 
+from dataclasses import dataclass
+
 from roster.audit.models import AuditEntry
 from roster.extensions import db
+
+
+@dataclass(frozen=True)
+class NamedActor:
+    """Someone or something acting without an account (a command, a mailbox), as logged."""
+
+    email: str
+    id: None = None
 
 
 def diff(before: dict, after: dict) -> dict:

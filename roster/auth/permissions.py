@@ -68,6 +68,19 @@ def can_manage_activities(user: User) -> bool:
     return is_rso(user)
 
 
+def can_read_cv(user: User) -> bool:
+    """CVs and the text taken from them: the office only."""
+    return is_rso(user)
+
+
+def can_send_mailings(user: User) -> bool:
+    return is_rso(user)
+
+
+def can_record_bounces(user: User) -> bool:
+    return is_admin(user)
+
+
 def can_read_audit(user: User) -> bool:
     return is_rso(user)
 

@@ -66,6 +66,8 @@ class FocalPoint(VersionedMixin, TimestampMixin, Model):
     # and the member's editors; see roster.privacy).
     email_visibility: Mapped[str] = visibility_column("all")
     phone_visibility: Mapped[str] = visibility_column("staff")
+    # Mail to the holder bounced: the record is due for review until it is fixed or confirmed.
+    contact_failed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     member: Mapped[Member] = relationship()
     agency: Mapped[Agency] = relationship(back_populates="focal_points")
@@ -87,6 +89,14 @@ class FocalPoint(VersionedMixin, TimestampMixin, Model):
     @property
     def current_holder(self) -> "FocalPointHolder | None":
         return next((holder for holder in self.holders if holder.ended_on is None), None)
+
+    @property
+    def vacant_since(self) -> date | None:
+        """The day the last holder left (or the function was created); None while held."""
+        if self.current_holder is not None:
+            return None
+        ended = [holder.ended_on for holder in self.holders if holder.ended_on is not None]
+        return max(ended) if ended else self.created_at.date()
 
     @property
     def previous_holders(self) -> list["FocalPointHolder"]:

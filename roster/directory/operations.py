@@ -139,6 +139,7 @@ def mark_verified(focal_point: FocalPoint) -> None:
     """The holder (or a handover) confirmed the record as correct today."""
     focal_point.verified_at = utcnow()
     focal_point.review_due = review_date(focal_point.verified_at.date())
+    focal_point.contact_failed_at = None
 
 
 def focal_point_snapshot(focal_point: FocalPoint) -> dict:
@@ -292,6 +293,10 @@ def update_focal_point(
         for field in HOLDER_FIELDS:
             if field in cleaned:
                 setattr(holder, field, cleaned[field])
+    after = focal_point_snapshot(focal_point)
+    if any(before[field] != after[field] for field in ("email", "shared_mailbox")):
+        # A new address is worth trying: the bounce was about the old one.
+        focal_point.contact_failed_at = None
     focal_point.updated_at = utcnow()
     db.session.flush()
     audit.record_update(

@@ -169,7 +169,26 @@ def focal_point_records(condition, limit: int | None = None) -> list[FocalPointR
         record.languages = languages[record.id]
         current = holders[record.id]
         record.current_holder = current[0] if current else None
+    _set_vacant_since(records)
     return records
+
+
+def _set_vacant_since(records: list[FocalPointRecord]) -> None:
+    """As FocalPoint.vacant_since: the day the last holder left, else the day of creation."""
+    vacant = [record for record in records if record.current_holder is None]
+    left = {}
+    if vacant:
+        left = dict(
+            db.session.execute(
+                select(FocalPointHolder.focal_point_id, func.max(FocalPointHolder.ended_on))
+                .where(FocalPointHolder.focal_point_id.in_([record.id for record in vacant]))
+                .group_by(FocalPointHolder.focal_point_id)
+            ).all()
+        )
+    for record in records:
+        record.vacant_since = None
+        if record.current_holder is None:
+            record.vacant_since = left.get(record.id) or record.created_at.date()
 
 
 def focal_point_records_in_order(ids: list[int]) -> list[FocalPointRecord]:

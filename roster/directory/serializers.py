@@ -32,6 +32,8 @@ def focal_point_to_api(focal_point: FocalPoint, viewer) -> dict:
             for item in strongest_first(focal_point.languages)
         ],
         "verified_at": _iso(focal_point.verified_at),
+        "contact_failed": focal_point.contact_failed_at is not None,
+        "vacant_since": _iso(focal_point.vacant_since),
         "review_due": _iso(focal_point.review_due),
         "created_at": _iso(focal_point.created_at),
         "updated_at": _iso(focal_point.updated_at),

@@ -77,6 +77,12 @@ class ExpertForm(ExpertVisibilityFields, FlaskForm):
             "organisation": self.organisation.data,
             "position": self.position.data,
             "bio": self.bio.data,
+            **self.collections_data(),
+        }
+
+    def collections_data(self) -> dict:
+        """Thematic areas, languages and availability as the API takes them (blank rows out)."""
+        return {
             "thematic_areas": list(self.thematic_areas.data or []),
             "languages": [
                 {"code": row.code.data, "level": row.level.data}
@@ -95,7 +101,7 @@ class ExpertForm(ExpertVisibilityFields, FlaskForm):
         return parse_id(self.version.data)
 
 
-def _initial_data(expert: Expert) -> dict:
+def initial_data(expert: Expert) -> dict:
     return {
         "full_name": expert.full_name,
         "name_local": expert.name_local,
@@ -123,7 +129,7 @@ def expert_form(expert: Expert | None = None, from_database: bool = False) -> Ex
         form = ExpertForm()
         _set_language_choices(form)
         return form
-    form = ExpertForm(formdata=None, data=_initial_data(expert) if expert else None)
+    form = ExpertForm(formdata=None, data=initial_data(expert) if expert else None)
     for _ in range(BLANK_LANGUAGE_ROWS):
         form.languages.append_entry()
     for _ in range(BLANK_WINDOW_ROWS):

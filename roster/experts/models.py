@@ -28,10 +28,20 @@ class Expert(VersionedMixin, TimestampMixin, Model):
     organisation: Mapped[str] = mapped_column(String(200), default="")
     position: Mapped[str] = mapped_column(String(200), default="")
     bio: Mapped[str] = mapped_column(Text, default="")
+    # When the expert last confirmed their own profile (through the self-service link).
     confirmed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     # Who may see the contact details: "all" signed-in users or "staff" (see roster.privacy).
     email_visibility: Mapped[str] = visibility_column("staff")
     phone_visibility: Mapped[str] = visibility_column("staff")
+    consent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    consent_purpose: Mapped[str] = mapped_column(String(500), default="", server_default="")
+    # "expert" (through the self-service link) or "staff" (recorded on the expert's behalf).
+    consent_source: Mapped[str] = mapped_column(String(10), default="", server_default="")
+    cv_filename: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    cv_path: Mapped[str] = mapped_column(String(300), default="", server_default="")
+    # Extracted from the uploaded CV: searchable by RSO staff only.
+    cv_text: Mapped[str] = mapped_column(Text, default="", server_default="")
+    cv_uploaded_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     thematic_areas: Mapped[list[ThematicArea]] = relationship(
         secondary=expert_thematic_areas, order_by=ThematicArea.position

@@ -32,6 +32,7 @@ TEXT_FIELDS = {
     "bio": 10_000,
 }
 SCALAR_FIELDS = (*TEXT_FIELDS, "email", "phone", "nationality")
+CONSENT_PURPOSE_LENGTH = 500
 
 
 def expert_snapshot(expert: Expert) -> dict:
@@ -47,6 +48,10 @@ def expert_snapshot(expert: Expert) -> dict:
         f"{window.start.isoformat()}..{window.end.isoformat()}"
         for window in ordered_windows(expert)
     ]
+    snapshot["consent"] = (
+        f"{expert.consent_source}: {expert.consent_purpose}" if expert.consent_at else None
+    )
+    snapshot["cv"] = expert.cv_filename or None
     return snapshot
 
 
@@ -96,6 +101,10 @@ def clean_expert_data(data: dict, expert: Expert | None = None) -> dict:
         )
     if "visibility" in data:
         values["visibility"] = errors.clean("visibility", clean_visibility, data["visibility"])
+    if "consent_purpose" in data:
+        values["consent_purpose"] = errors.clean(
+            "consent_purpose", clean_text, data.get("consent_purpose"), CONSENT_PURPOSE_LENGTH
+        )
     errors.raise_if_any()
     return values
 
@@ -125,7 +134,17 @@ def _set_thematic_areas(expert: Expert, areas: list[ThematicArea]) -> None:
         expert.thematic_areas = areas
 
 
-def _apply(expert: Expert, values: dict) -> None:
+def record_consent(expert: Expert, purpose: str, source: str) -> None:
+    """Consent to be on the roster for `purpose`, given now; a blank purpose withdraws it."""
+    if not purpose:
+        expert.consent_at, expert.consent_purpose, expert.consent_source = None, "", source
+    elif expert.consent_at is None or expert.consent_purpose != purpose:
+        expert.consent_at, expert.consent_purpose, expert.consent_source = utcnow(), purpose, source
+
+
+def _apply(expert: Expert, values: dict, consent_source: str = "staff") -> None:
+    if "consent_purpose" in values:
+        record_consent(expert, values["consent_purpose"] or "", consent_source)
     for field in SCALAR_FIELDS:
         if field in values:
             setattr(expert, field, values[field])
@@ -186,14 +205,20 @@ def create_experts(actor, values_list: list[dict]) -> list[Expert]:
     return experts
 
 
-def update_expert(actor, expert: Expert, data: dict, version: int) -> Expert:
-    """Change the fields present in `data`; `version` is the one the client last read."""
+def update_expert(
+    actor, expert: Expert, data: dict, version: int, consent_source: str = "staff"
+) -> Expert:
+    """Change the fields present in `data`; `version` is the one the client last read.
+
+    A `consent_purpose` records consent as given through `consent_source`: "staff" on the
+    expert's behalf, "expert" through the self-service link.
+    """
     if version != expert.version:
         raise VersionConflict(expert)
     values = clean_expert_data(data, expert)
     _check_email_free(values, expert.id)
     before = expert_snapshot(expert)
-    _apply(expert, values)
+    _apply(expert, values, consent_source)
     # Languages, windows and areas live in other tables: touching the row bumps its version
     # whatever changed, so a concurrent save of any part is detected.
     expert.updated_at = utcnow()

@@ -18,6 +18,10 @@ _WITH_DETAILS = (
 )
 
 
+# A CV's text can be long and is only searched, never shown: lists and documents leave it out.
+SHOWN_COLUMNS = [column for column in Expert.__table__.columns if column.name != "cv_text"]
+
+
 class ExpertRecord(SimpleNamespace):
     """An expert read as plain columns, with the attributes of Expert that serializers use:
     its columns, `thematic_areas` (code, name), `languages` (code, level) and `availability`
@@ -39,7 +43,7 @@ def _by_owner(statement, make) -> dict[int, list]:
 def expert_records(condition, limit: int | None = None) -> list[ExpertRecord]:
     """Experts matching `condition`, by id, as ExpertRecord: several times cheaper than mapped
     instances where many are read only to be shown or indexed."""
-    statement = select(*Expert.__table__.columns).where(condition).order_by(Expert.id).limit(limit)
+    statement = select(*SHOWN_COLUMNS).where(condition).order_by(Expert.id).limit(limit)
     records = [ExpertRecord(**row._mapping) for row in db.session.execute(statement)]
     ids = [record.id for record in records]
     if not ids:

@@ -15,6 +15,10 @@ def ordered_windows(expert: Expert) -> list[AvailabilityWindow]:
     return sorted(expert.availability, key=lambda window: (window.start, window.end))
 
 
+def _iso(value):
+    return value.isoformat() if value is not None else None
+
+
 def expert_to_api(expert: Expert, viewer) -> dict:
     """The expert as the API contract describes it, plus `name_local`, as `viewer` may see it."""
     body = {
@@ -38,6 +42,11 @@ def expert_to_api(expert: Expert, viewer) -> dict:
             {"start": window.start.isoformat(), "end": window.end.isoformat()}
             for window in ordered_windows(expert)
         ],
+        "consent_at": _iso(expert.consent_at),
+        "consent_purpose": expert.consent_purpose,
+        "consent_source": expert.consent_source or None,
+        "confirmed_at": _iso(expert.confirmed_at),
+        "has_cv": bool(expert.cv_filename),
         "created_at": expert.created_at.isoformat(),
         "updated_at": expert.updated_at.isoformat(),
     }

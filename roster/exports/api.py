@@ -157,7 +157,9 @@ def pack_pdf(user, code: str) -> Response:
     records = directory_queries.focal_point_records(FocalPoint.member_id == member.id)
     by_agency: dict[str, list[dict]] = {}
     for focal_point in sorted(records, key=lambda fp: (fp.agency.name, fp.position, fp.id)):
-        by_agency.setdefault(focal_point.agency.name, []).append(focal_point_to_api(focal_point, user))
+        by_agency.setdefault(focal_point.agency.name, []).append(
+            focal_point_to_api(focal_point, user)
+        )
     pdf = member_pack(member.name, member.code, list(by_agency.items()))
     record(
         user,

@@ -15,6 +15,12 @@ bp.add_url_rule(
     view_func=views.decide_proposal,
     methods=["POST"],
 )
+bp.add_url_rule(
+    "/focal-points/<int:focal_point_id>/nomination-request",
+    view_func=views.request_nomination,
+    methods=["POST"],
+)
+bp.add_url_rule("/nominate/<token>", view_func=views.nominate, methods=["GET", "POST"])
 bp.add_url_rule("/confirm/<token>", view_func=views.confirm, methods=["GET", "POST"])
 bp.add_url_rule("/confirm/<token>/correct", view_func=views.correct, methods=["GET", "POST"])
 
@@ -23,5 +29,11 @@ csrf.exempt(api_bp)
 api_bp.add_url_rule(
     "/focal-points/<int:focal_point_id>/confirmation-requests",
     view_func=api.create_confirmation_request,
+    methods=["POST"],
+)
+api_bp.add_url_rule("/mail/bounces", view_func=api.create_bounce, methods=["POST"])
+api_bp.add_url_rule(
+    "/focal-points/<int:focal_point_id>/nomination-requests",
+    view_func=api.create_nomination_request,
     methods=["POST"],
 )

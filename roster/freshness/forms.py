@@ -10,5 +10,9 @@ class CorrectionForm(HolderFields, FlaskForm):
     shared_mailbox = EmailField("Shared mailbox of the function", validators=[Length(max=254)])
 
 
+class NominationForm(HolderFields, FlaskForm):
+    """The new holder of a vacant function, as named through the shared mailbox's link."""
+
+
 class ConfirmForm(FlaskForm):
     """Only the CSRF token: the link itself identifies the record."""

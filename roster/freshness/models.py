@@ -36,6 +36,27 @@ class ConfirmationRequest(Model):
         return f"<ConfirmationRequest {self.id} focal_point={self.focal_point_id}>"
 
 
+class NominationRequest(Model):
+    """A signed link mailed to a vacant function's shared mailbox, to name the new holder."""
+
+    __tablename__ = "nomination_requests"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    focal_point_id: Mapped[int] = mapped_column(
+        ForeignKey("focal_points.id", ondelete="CASCADE"), index=True
+    )
+    nonce: Mapped[str] = mapped_column(String(64), unique=True)
+    sent_to: Mapped[str] = mapped_column(String(254))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    used_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    focal_point: Mapped[FocalPoint] = relationship()
+
+    def __repr__(self) -> str:
+        return f"<NominationRequest {self.id} focal_point={self.focal_point_id}>"
+
+
 class CorrectionProposal(Model):
     """Changes a holder proposed through their link; nothing changes until someone accepts."""
 
@@ -51,6 +72,9 @@ class CorrectionProposal(Model):
     proposed_by: Mapped[str] = mapped_column(String(254))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     status: Mapped[str] = mapped_column(String(10), default="pending", index=True)
+    # "correction" from the holder's confirmation link, "nomination" of a vacant function's
+    # new holder through the shared mailbox's link.
+    kind: Mapped[str] = mapped_column(String(12), default="correction", server_default="correction")
     decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
 

@@ -1,7 +1,6 @@
 """Confirmation requests, answers through the link, proposed corrections and reminders."""
 
 import secrets
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 from flask import current_app, render_template, url_for
@@ -17,19 +16,12 @@ from roster.errors import Conflict, ValidationFailed
 from roster.extensions import db
 from roster.freshness.models import ConfirmationRequest, CorrectionProposal
 from roster.freshness.tokens import LinkExpired, LinkInvalid, make_token, read_token
+from roster.links import LinkActor
 from roster.mail.links import placeholder
 from roster.mail.operations import already_queued, queue_mail
 from roster.reference.models import Member, ThematicArea
 
 CORRECTABLE_FIELDS = ("full_name", "name_local", "email", "phone", "position", "shared_mailbox")
-
-
-@dataclass(frozen=True)
-class LinkHolder:
-    """The person answering through a confirmation link, as named in the audit log."""
-
-    email: str
-    id: None = None
 
 
 def due_statement(member_ids: list[int] | None, today: date | None = None):
@@ -167,7 +159,7 @@ def confirm_still_correct(confirmation: ConfirmationRequest) -> None:
     directory.mark_verified(focal_point)
     db.session.flush()
     audit.record_update(
-        LinkHolder(f"holder via link: {confirmation.sent_to}"),
+        LinkActor(f"holder via link: {confirmation.sent_to}"),
         "focal_point",
         focal_point.id,
         before,

@@ -1,39 +1,19 @@
-"""Signed, expiring confirmation links (itsdangerous)."""
+"""Signed, expiring confirmation links."""
 
 from flask import current_app
-from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
+
+from roster.links import LinkExpired, LinkInvalid, make_link_token, read_link_token
+
+__all__ = ["LinkExpired", "LinkInvalid", "make_token", "read_token"]
 
 SALT = "focal-point-confirmation"
 
 
-class LinkInvalid(Exception):
-    """Tampered or unknown link."""
-
-
-class LinkExpired(Exception):
-    """Signed correctly, but too old or already used."""
-
-
-def _serializer() -> URLSafeTimedSerializer:
-    return URLSafeTimedSerializer(current_app.config["SECRET_KEY"], salt=SALT)
-
-
 def make_token(request_id: int, nonce: str) -> str:
-    return _serializer().dumps({"request": request_id, "nonce": nonce})
+    return make_link_token(SALT, request_id, nonce)
 
 
 def read_token(token: str) -> tuple[int, str]:
     """(request id, nonce) of a valid token; LinkExpired or LinkInvalid otherwise."""
-    max_age = current_app.config["CONFIRMATION_LINK_DAYS"] * 86400
-    try:
-        payload = _serializer().loads(token, max_age=max_age)
-    except SignatureExpired:
-        raise LinkExpired from None
-    except BadSignature:
-        raise LinkInvalid from None
-    if not isinstance(payload, dict):
-        raise LinkInvalid
-    request_id, nonce = payload.get("request"), payload.get("nonce")
-    if not isinstance(request_id, int) or not isinstance(nonce, str):
-        raise LinkInvalid
-    return request_id, nonce
+    payload = read_link_token(SALT, token, current_app.config["CONFIRMATION_LINK_DAYS"])
+    return payload["request"], payload["nonce"]

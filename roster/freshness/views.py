@@ -10,8 +10,8 @@ from roster.directory.models import FocalPoint
 from roster.errors import Conflict, ValidationFailed
 from roster.extensions import db
 from roster.forms import apply_errors, form_status
-from roster.freshness import operations
-from roster.freshness.forms import ConfirmForm, CorrectionForm
+from roster.freshness import nominations, operations
+from roster.freshness.forms import ConfirmForm, CorrectionForm, NominationForm
 from roster.freshness.models import CorrectionProposal
 from roster.freshness.tokens import LinkExpired, LinkInvalid
 
@@ -137,3 +137,42 @@ def correct(token: str):
     return render_template(
         "freshness/correct.html", focal_point=focal_point, form=form, token=token
     ), form_status(form)
+
+
+@login_required
+def request_nomination(focal_point_id: int):
+    focal_point = db.get_or_404(FocalPoint, focal_point_id)
+    if not can_review_focal_points(current_user, focal_point.member_id):
+        abort(403)
+    try:
+        nomination = nominations.request_nomination(focal_point)
+    except ValidationFailed as error:
+        flash(" ".join(message for messages in error.errors.values() for message in messages))
+    else:
+        db.session.commit()
+        flash(f"A link to name the new holder was sent to {nomination.sent_to}.")
+    return redirect(url_for("directory.focal_point_detail", focal_point_id=focal_point.id))
+
+
+def nominate(token: str):
+    try:
+        nomination = nominations.open_nomination(token)
+    except LinkExpired:
+        return render_template("freshness/link_problem.html", reason="expired"), 410
+    except LinkInvalid:
+        return render_template("freshness/link_problem.html", reason="invalid"), 404
+    form = NominationForm()
+    if form.validate_on_submit():
+        try:
+            nominations.nominate(nomination, form.data)
+        except ValidationFailed as error:
+            db.session.rollback()
+            apply_errors(form, error)
+        except LinkExpired:
+            db.session.rollback()
+            return render_template("freshness/link_problem.html", reason="expired"), 410
+        else:
+            db.session.commit()
+            return render_template("freshness/thanks.html", outcome="nominated")
+    page = render_template("freshness/nominate.html", focal_point=nomination.focal_point, form=form)
+    return page, form_status(form)

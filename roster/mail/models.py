@@ -1,6 +1,6 @@
 from datetime import datetime
 
-from sqlalchemy import String, Text
+from sqlalchemy import JSON, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from roster.database import Model, UTCDateTime, utcnow
@@ -24,6 +24,8 @@ class MailMessage(Model):
     # Set when the message itself cannot be sent (it is not retried); `error` says why.
     failed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     error: Mapped[str] = mapped_column(Text, default="")
+    # [{"filename", "content_type", "content"}]: text attachments such as an .ics invitation.
+    attachments: Mapped[list] = mapped_column(JSON, default=list, server_default="[]")
 
     def __repr__(self) -> str:
         return f"<MailMessage {self.id} to={self.to!r}>"
@@ -44,4 +46,8 @@ class MailMessage(Model):
             "body": self.outbox_body,
             "sent_at": self.sent_at.isoformat() if self.sent_at else None,
             "error": self.error or None,
+            "attachments": [
+                {"filename": item["filename"], "content_type": item["content_type"]}
+                for item in self.attachments or []
+            ],
         }

@@ -26,12 +26,18 @@ def already_queued(dedupe_key: str) -> bool:
     return db.session.scalar(statement) is not None
 
 
+def attachment(filename: str, content_type: str, content: str) -> dict:
+    """A text attachment as queue_mail takes it."""
+    return {"filename": filename, "content_type": content_type, "content": content}
+
+
 def queue_mail(
     to: str,
     subject: str,
     body: str,
     dedupe_key: str | None = None,
     links: dict[str, str] | None = None,
+    attachments: list[dict] | None = None,
 ) -> MailMessage:
     """Store a message in the current transaction.
 
@@ -45,6 +51,7 @@ def queue_mail(
         body=body,
         sealed_links=mail_links.seal(links or {}),
         dedupe_key=dedupe_key,
+        attachments=attachments or [],
         transport="smtp" if uses_smtp else "local",
         sent_at=None if uses_smtp else utcnow(),
     )
@@ -60,6 +67,22 @@ def _is_transient(error: Exception) -> bool:
     if isinstance(error, smtplib.SMTPRecipientsRefused):
         return all(code < 500 for code, _ in error.recipients.values())
     return isinstance(error, OSError | smtplib.SMTPServerDisconnected)
+
+
+def send_now(to: str, subject: str, body: str) -> MailMessage:
+    """Deliver one message at once (SMTP when configured) and store it as sent.
+
+    For the worker's own retrying senders: an SMTP failure raises (OSError or SMTPException)
+    and nothing is stored, so the caller decides when to try again.
+    """
+    config = current_app.config
+    message = MailMessage(to=to, subject=subject, body=body, attachments=[], transport="local")
+    if config.get("MAIL_SERVER"):
+        message.transport = "smtp"
+        _send_smtp(config, message)
+    message.sent_at = utcnow()
+    db.session.add(message)
+    return message
 
 
 def deliver_unsent() -> int:
@@ -103,6 +126,11 @@ def _send_smtp(config, message: MailMessage) -> None:
     email["To"] = message.to
     email["Subject"] = message.subject
     email.set_content(mail_links.reveal(message.body, message.sealed_links))
+    for item in message.attachments or []:
+        maintype, _, subtype = item["content_type"].partition("/")
+        email.add_attachment(
+            item["content"].encode(), maintype=maintype, subtype=subtype, filename=item["filename"]
+        )
     with smtplib.SMTP(config["MAIL_SERVER"], config["MAIL_PORT"], timeout=10) as smtp:
         if config.get("MAIL_USE_TLS"):
             smtp.starttls()

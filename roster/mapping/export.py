@@ -27,6 +27,15 @@ def map_to_api(coverage: CoverageMap) -> dict:
             }
             for member, area, cell in coverage.covered_cells()
         ],
+        "vacancies": [
+            {
+                "member": member_code,
+                "thematic_area": area_code,
+                "vacant": count,
+                "vacant_since": since.isoformat(),
+            }
+            for (member_code, area_code), (count, since) in sorted(coverage.vacancies.items())
+        ],
     }
 
 

@@ -1,7 +1,7 @@
 """Reads for the stakeholder map: coverage of thematic areas per member, and its drill-down."""
 
-from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import case, exists, false, func, select
 from sqlalchemy.orm import contains_eager, selectinload
@@ -40,6 +40,9 @@ class Cell:
     focal_points: int = 0
     experts: int = 0
     confirmed_share: float = 0.0
+    # Functions of the pair that nobody holds, and since when the oldest of them is vacant.
+    vacant: int = 0
+    vacant_since: date | None = None
 
     @property
     def total(self) -> int:
@@ -52,14 +55,21 @@ class CoverageMap:
     thematic_areas: list[ThematicArea]
     cells: dict[tuple[str, str], Cell]
     members_without_focal_points: list[Member] = field(default_factory=list)
+    # (member code, thematic area code) -> (vacant functions, the oldest one's vacant_since)
+    vacancies: dict[tuple[str, str], tuple[int, date]] = field(default_factory=dict)
 
     def cell(self, member: Member, thematic_area: ThematicArea) -> Cell:
-        return self.cells.get((member.code, thematic_area.code), Cell())
+        key = (member.code, thematic_area.code)
+        found = self.cells.get(key, Cell())
+        if key in self.vacancies:
+            vacant, since = self.vacancies[key]
+            return replace(found, vacant=vacant, vacant_since=since)
+        return found
 
     def covered_cells(self) -> list[tuple[Member, ThematicArea, Cell]]:
         """Every pair with anyone in it, in row then column order."""
         return [
-            (member, area, self.cells[member.code, area.code])
+            (member, area, self.cell(member, area))
             for member in self.members
             for area in self.thematic_areas
             if (member.code, area.code) in self.cells
@@ -160,6 +170,33 @@ def _expert_counts(member_codes: list[str]) -> dict:
     return {(code, area): count for code, area, count in db.session.execute(statement)}
 
 
+def _vacancies(member_ids: list[int], sector: str | None) -> dict:
+    """(member id, thematic area id) -> (vacant functions, oldest vacant_since)."""
+    last_left = (
+        select(func.max(FocalPointHolder.ended_on))
+        .where(FocalPointHolder.focal_point_id == FocalPoint.id)
+        .scalar_subquery()
+    )
+    area_id = focal_point_thematic_areas.c.thematic_area_id
+    statement = (
+        select(FocalPoint.member_id, area_id, FocalPoint.created_at, last_left)
+        .join(
+            focal_point_thematic_areas, focal_point_thematic_areas.c.focal_point_id == FocalPoint.id
+        )
+        .where(FocalPoint.member_id.in_(member_ids), ~_held())
+    )
+    if sector:
+        statement = statement.join(Agency, Agency.id == FocalPoint.agency_id).where(
+            Agency.sector == sector
+        )
+    found: dict = {}
+    for member_id, thematic_area_id, created_at, left_on in db.session.execute(statement):
+        since = left_on or created_at.date()
+        count, oldest = found.get((member_id, thematic_area_id), (0, since))
+        found[member_id, thematic_area_id] = (count + 1, min(oldest, since))
+    return found
+
+
 def _members_with_focal_points(member_ids: list[int], sector: str | None) -> set[int]:
     statement = select(FocalPoint.member_id).where(FocalPoint.member_id.in_(member_ids)).distinct()
     return set(db.session.scalars(_counted_focal_points(statement, sector)))
@@ -184,11 +221,18 @@ def coverage(filters: MapFilters) -> CoverageMap:
     with_focal_points = (
         _members_with_focal_points(member_ids, filters.sector) if member_ids else set()
     )
+    vacant = _vacancies(member_ids, filters.sector) if member_ids else {}
+    codes = {member.id: member.code for member in members}
+    area_codes = {area.id: area.code for area in areas}
     return CoverageMap(
         members=members,
         thematic_areas=areas,
         cells=cells,
         members_without_focal_points=[m for m in members if m.id not in with_focal_points],
+        vacancies={
+            (codes[member_id], area_codes[area_id]): value
+            for (member_id, area_id), value in vacant.items()
+        },
     )
 
 

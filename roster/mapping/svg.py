@@ -7,7 +7,9 @@ template only writes them out (escaped, like every template).
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 
+from roster.activities.periods import time_ago
 from roster.mapping.queries import Cell, CoverageMap
 from roster.reference.models import Member, ThematicArea
 
@@ -77,13 +79,17 @@ def fill(total: int) -> str:
 def cell_summary(member: Member, thematic_area: ThematicArea, cell: Cell) -> str:
     """The numbers of one cell in words, for tooltips and screen readers."""
     where = f"{member.name}, {thematic_area.name}: "
+    vacancy = ""
+    if cell.vacant:
+        age = time_ago((date.today() - cell.vacant_since).days)
+        vacancy = f"; {_plural(cell.vacant, 'vacant function')}, since {cell.vacant_since} ({age})"
     if not cell.total:
-        return where + "gap, no focal point and no expert"
+        return where + "gap, no focal point and no expert" + vacancy
     focal_points = _plural(cell.focal_points, "focal point")
     if cell.focal_points:
         share = round(cell.confirmed_share * 100)
         focal_points += f" ({share}% confirmed in the last 12 months)"
-    return where + f"{focal_points}, {_plural(cell.experts, 'expert')}"
+    return where + f"{focal_points}, {_plural(cell.experts, 'expert')}" + vacancy
 
 
 def _plural(count: int, noun: str) -> str:

@@ -38,7 +38,8 @@ def test_create_returns_expert_with_location(client, staff_headers, payload):
     assert set(body) == {
         "id", "version", "full_name", "name_local", "email", "phone", "nationality",
         "organisation", "position", "bio", "thematic_areas", "languages", "availability",
-        "visibility", "created_at", "updated_at",
+        "visibility", "created_at", "updated_at", "consent_at", "consent_purpose", "consent_source",
+        "confirmed_at", "has_cv",
     }  # fmt: skip
     db.session.expire_all()
     expert = db.session.get(Expert, body["id"])

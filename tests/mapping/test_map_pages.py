@@ -39,7 +39,7 @@ def test_heat_map_marks_gaps_and_links_every_cell(viewer, mapped):
     assert "gap" not in covered
     assert (
         "<title>Indonesia, Trafficking in persons: 3 focal points (33% confirmed in the last "
-        "12 months), 2 experts</title>"
+        "12 months), 2 experts; 1 vacant function, since 2025-06-30 ("
     ) in covered
     assert "Gap: no focal point and no expert" in html
     assert "<script" not in html

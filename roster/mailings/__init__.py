@@ -1,0 +1,1 @@
+"""Mailings: one message, personalised per recipient, to an audience chosen by search filters."""
