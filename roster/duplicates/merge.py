@@ -64,6 +64,9 @@ def _merged_snapshot(expert: Expert, into: Expert) -> dict:
     result["availability"] = [
         f"{start.isoformat()}..{end.isoformat()}" for start, end in _windows(expert, into)
     ]
+    # Settings of the record itself (who sees the contact details, consent) stay the survivor's.
+    for field, value in survivor.items():
+        result.setdefault(field, value)
     return result
 
 
