@@ -1,0 +1,87 @@
+"""Who a provider's sign-in is, and the email domains that may sign up."""
+
+import secrets
+
+from email_validator import EmailNotValidError, validate_email
+from sqlalchemy import func, select, update
+
+from roster.audit import operations as audit
+from roster.auth.models import User
+from roster.auth.oidc.models import SignInDomain
+from roster.auth.operations import create_user, find_user_by_email, normalise_email
+from roster.database import utcnow
+from roster.errors import ValidationFailed
+from roster.extensions import db
+
+NO_ACCOUNT = (
+    "There is no RSO Roster account for this email address. Ask an administrator to invite you."
+)
+UNVERIFIED = "Your identity provider has not verified this email address."
+SIGN_UP_ROLE = "viewer"
+
+
+class SignInRefused(Exception):
+    """The provider vouched for someone who may not come in."""
+
+
+def _is_verified(claims: dict) -> bool:
+    # Some providers send the flag as the string "true".
+    return claims.get("email_verified") in (True, "true")
+
+
+def account_for(claims: dict) -> User:
+    """The account of a verified email: an existing one, or a new viewer of an allowed domain."""
+    email = normalise_email(claims.get("email") or "")
+    if not email:
+        raise SignInRefused(NO_ACCOUNT)
+    if not _is_verified(claims):
+        raise SignInRefused(UNVERIFIED)
+    user = find_user_by_email(email)
+    if user is None and is_allowed_domain(email.rpartition("@")[2]):
+        # Nobody knows this password: the account signs in through the provider (or a reset).
+        try:
+            user = create_user(None, email, secrets.token_urlsafe(32), SIGN_UP_ROLE)
+        except ValidationFailed:
+            raise SignInRefused(NO_ACCOUNT) from None
+    if user is None or not user.is_enabled:
+        raise SignInRefused(NO_ACCOUNT)
+    db.session.execute(
+        update(User).where(User.id == user.id).values(last_login_at=utcnow()),
+        execution_options={"synchronize_session": False},
+    )
+    return user
+
+
+def is_allowed_domain(domain: str) -> bool:
+    return (
+        db.session.scalar(select(SignInDomain.id).where(SignInDomain.domain == domain.lower()))
+        is not None
+    )
+
+
+def allowed_domains() -> list[SignInDomain]:
+    return list(db.session.scalars(select(SignInDomain).order_by(SignInDomain.domain)))
+
+
+def add_domain(actor, domain: str) -> SignInDomain:
+    """Let people of this email domain sign up, as viewers, through the identity provider."""
+    domain = (domain or "").strip().lower().removeprefix("@")
+    try:
+        domain = validate_email(f"someone@{domain}", check_deliverability=False).domain.lower()
+    except EmailNotValidError:
+        raise ValidationFailed({"domain": ["Enter an email domain such as rso.example."]}) from None
+    if db.session.scalar(
+        select(func.count()).select_from(SignInDomain).where(SignInDomain.domain == domain)
+    ):
+        raise ValidationFailed({"domain": ["This domain is already on the list."]})
+    record = SignInDomain(domain=domain)
+    db.session.add(record)
+    db.session.flush()
+    audit.record_create(actor, "sign_in_domain", record.id, {"domain": domain})
+    return record
+
+
+def remove_domain(actor, record: SignInDomain) -> None:
+    audit.record_delete(actor, "sign_in_domain", record.id, {"domain": record.domain})
+    db.session.delete(record)
+    db.session.flush()
