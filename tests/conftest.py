@@ -174,79 +174,21 @@ def meili(app, meili_server):
             client.delete_index(index.uid)
 
 
-OIDC_PROVIDER_SCRIPT = os.path.join(os.path.dirname(__file__), "auth", "oidc_provider.mjs")
-OIDC_CLIENT = {"id": "rso-roster", "secret": "provider-test-secret"}
-# The people the test provider knows: login name -> the claims it vouches for.
-OIDC_ACCOUNTS = {
-    "known": {"email": "Known.Person@example.org", "email_verified": True},
-    "stranger": {"email": "stranger@example.org", "email_verified": True},
-    "unverified": {"email": "unverified@example.org", "email_verified": False},
-    "newcomer": {"email": "newcomer@partner.example", "email_verified": True},
-    "no-email": {},
-}
-
-
 @pytest.fixture(scope="session")
 def oidc_provider_server(tmp_path_factory):
-    """A real OpenID provider (the npm package oidc-provider on Node.js) on a free port."""
-    import json
-    import shutil
-    import subprocess
-    import time
+    """A real OpenID provider for the test client's callback URL; yields its issuer URL."""
+    from tests.auth.oidc_provider import running_provider
 
-    import requests
-
-    from roster.search.local import free_port
-
-    root = os.path.dirname(os.path.dirname(__file__))
-    if shutil.which("node") is None or not os.path.isdir(
-        os.path.join(root, "node_modules", "oidc-provider")
-    ):
-        pytest.skip("Node.js and node_modules/oidc-provider (scripts/bootstrap) are needed")
-    port = free_port()
-    settings = {
-        "port": port,
-        "client": {**OIDC_CLIENT, "redirect_uris": ["http://localhost/login/oidc/callback"]},
-        "accounts": OIDC_ACCOUNTS,
-    }
-    log = tmp_path_factory.mktemp("oidc-provider") / "provider.log"
-    with log.open("w") as output:
-        process = subprocess.Popen(
-            ["node", OIDC_PROVIDER_SCRIPT],
-            env={**os.environ, "OIDC_TEST_SETTINGS": json.dumps(settings)},
-            stdout=output,
-            stderr=subprocess.STDOUT,
-        )
-    issuer = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            requests.get(f"{issuer}/.well-known/openid-configuration", timeout=2)
-            break
-        except requests.ConnectionError:
-            if process.poll() is not None or time.monotonic() > deadline:
-                process.kill()
-                pytest.fail(f"the OpenID provider did not start:\n{log.read_text()}")
-            time.sleep(0.2)
-    yield issuer
-    process.terminate()
-    process.wait(timeout=10)
+    with running_provider(
+        "http://localhost/login/oidc/callback", tmp_path_factory.mktemp("oidc")
+    ) as issuer:
+        yield issuer
 
 
 @pytest.fixture
 def oidc_provider(app, oidc_provider_server):
     """The app configured to sign in through the test OpenID provider; yields its issuer URL."""
-    from roster.auth.oidc.client import configure_identity_provider
+    from tests.auth.oidc_provider import signing_in_through
 
-    names = ("OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET", "OIDC_PROVIDER_NAME")
-    saved = {name: app.config[name] for name in names}
-    app.config.update(
-        OIDC_ISSUER=oidc_provider_server,
-        OIDC_CLIENT_ID=OIDC_CLIENT["id"],
-        OIDC_CLIENT_SECRET=OIDC_CLIENT["secret"],
-        OIDC_PROVIDER_NAME="the test provider",
-    )
-    configure_identity_provider(app)
-    yield oidc_provider_server
-    app.config.update(saved)
-    configure_identity_provider(app)
+    with signing_in_through(app, oidc_provider_server):
+        yield oidc_provider_server
