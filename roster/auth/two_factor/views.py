@@ -5,6 +5,7 @@ import time
 from flask import abort, current_app, flash, redirect, render_template, request, session, url_for
 from flask_login import current_user, login_required
 from markupsafe import Markup
+from sqlalchemy.exc import IntegrityError
 
 from roster.auth.models import User
 from roster.auth.permissions import can_manage_users, can_use_two_factor, is_admin
@@ -106,10 +107,14 @@ def setup():
     if form.validate_on_submit():
         try:
             codes = operations.enrol(current_user, secret, form.code.data)
+            db.session.commit()
         except ValidationFailed as error:
             apply_errors(form, error)
+        except IntegrityError:
+            # The same enrolment sent twice at once: the other request turned it on.
+            db.session.rollback()
+            return redirect(url_for("two_factor.setup"))
         else:
-            db.session.commit()
             session.pop(SETUP_KEY)
             return render_template("auth/two_factor/recovery_codes.html", codes=codes, new=True)
     uri = operations.provisioning_uri(current_user, secret)
