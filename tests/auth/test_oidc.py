@@ -201,3 +201,14 @@ def test_domain_list_refuses_bad_domains_and_removes_entries(client, make_user, 
 
     assert operations.allowed_domains() == []
     assert client.post(f"/admin/sign-in-domains/{record.id}/delete").status_code == 404
+
+
+def test_wrong_client_secret_is_a_failed_sign_in(app, client, make_user, oidc_provider):
+    from roster.auth.oidc.client import configure_identity_provider
+
+    make_user("staff", email="known.person@example.org")
+    app.config["OIDC_CLIENT_SECRET"] = "not-the-secret"
+    configure_identity_provider(app)
+
+    assert sign_in_as(client, oidc_provider, "known").status_code == 400
+    assert signed_in_as(client) is None
