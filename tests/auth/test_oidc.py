@@ -12,7 +12,7 @@ import requests
 from sqlalchemy import select
 
 from roster.auth.models import User
-from roster.auth.oidc import operations
+from roster.auth.oidc import queries
 from roster.extensions import db
 from tests.auth.two_factor_helpers import enrol
 
@@ -192,14 +192,14 @@ def test_domain_list_refuses_bad_domains_and_removes_entries(client, make_user, 
     client.post("/admin/sign-in-domains", data={"domain": "partner.example"})
     again = client.post("/admin/sign-in-domains", data={"domain": "PARTNER.example"})
     assert again.status_code == 422
-    [record] = operations.allowed_domains()
+    [record] = queries.allowed_domains()
     sign_in(make_user("staff"))
     assert client.post(f"/admin/sign-in-domains/{record.id}/delete").status_code == 403
     sign_in(make_user("admin"))
 
     assert client.post(f"/admin/sign-in-domains/{record.id}/delete").status_code == 302
 
-    assert operations.allowed_domains() == []
+    assert queries.allowed_domains() == []
     assert client.post(f"/admin/sign-in-domains/{record.id}/delete").status_code == 404
 
 

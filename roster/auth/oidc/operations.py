@@ -3,11 +3,12 @@
 import secrets
 
 from email_validator import EmailNotValidError, validate_email
-from sqlalchemy import func, select, update
+from sqlalchemy import update
 
 from roster.audit import operations as audit
 from roster.auth.models import User
 from roster.auth.oidc.models import SignInDomain
+from roster.auth.oidc.queries import is_allowed_domain
 from roster.auth.operations import create_user, find_user_by_email, normalise_email
 from roster.database import utcnow
 from roster.errors import ValidationFailed
@@ -52,17 +53,6 @@ def account_for(claims: dict) -> User:
     return user
 
 
-def is_allowed_domain(domain: str) -> bool:
-    return (
-        db.session.scalar(select(SignInDomain.id).where(SignInDomain.domain == domain.lower()))
-        is not None
-    )
-
-
-def allowed_domains() -> list[SignInDomain]:
-    return list(db.session.scalars(select(SignInDomain).order_by(SignInDomain.domain)))
-
-
 def add_domain(actor, domain: str) -> SignInDomain:
     """Let people of this email domain sign up, as viewers, through the identity provider."""
     domain = (domain or "").strip().lower().removeprefix("@")
@@ -70,9 +60,7 @@ def add_domain(actor, domain: str) -> SignInDomain:
         domain = validate_email(f"someone@{domain}", check_deliverability=False).domain.lower()
     except EmailNotValidError:
         raise ValidationFailed({"domain": ["Enter an email domain such as rso.example."]}) from None
-    if db.session.scalar(
-        select(func.count()).select_from(SignInDomain).where(SignInDomain.domain == domain)
-    ):
+    if is_allowed_domain(domain):
         raise ValidationFailed({"domain": ["This domain is already on the list."]})
     record = SignInDomain(domain=domain)
     db.session.add(record)

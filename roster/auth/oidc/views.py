@@ -7,7 +7,7 @@ from flask_login import current_user, login_required
 from joserfc.errors import JoseError
 
 from roster.auth.forms import LoginForm
-from roster.auth.oidc import operations
+from roster.auth.oidc import operations, queries
 from roster.auth.oidc.client import identity_provider
 from roster.auth.oidc.forms import SignInDomainForm
 from roster.auth.oidc.models import SignInDomain
@@ -89,7 +89,7 @@ def domain_list():
     return render_template(
         "auth/sign_in_domains.html",
         form=form,
-        domains=operations.allowed_domains(),
+        domains=queries.allowed_domains(),
         configured=identity_provider() is not None,
     ), form_status(form)
 
