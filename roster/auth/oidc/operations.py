@@ -32,7 +32,8 @@ def _is_verified(claims: dict) -> bool:
 
 def account_for(claims: dict) -> User:
     """The account of a verified email: an existing one, or a new viewer of an allowed domain."""
-    email = normalise_email(claims.get("email") or "")
+    email = claims.get("email")
+    email = normalise_email(email) if isinstance(email, str) else ""
     if not email:
         raise SignInRefused(NO_ACCOUNT)
     if not _is_verified(claims):
