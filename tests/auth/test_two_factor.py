@@ -296,3 +296,18 @@ def test_api_token_refused_to_an_admin_who_must_enrol(client, make_user, require
         client.post("/api/v1/tokens", headers=basic(make_user("staff").email, PASSWORD)).status_code
         == 201
     )
+
+
+def test_reset_two_factor_command(app, make_user):
+    user = make_user("admin")
+    enrol(user)
+    runner = app.test_cli_runner()
+
+    unknown = runner.invoke(args=["roster", "reset-two-factor", "nobody@example.org"])
+    done = runner.invoke(args=["roster", "reset-two-factor", user.email.upper()])
+    again = runner.invoke(args=["roster", "reset-two-factor", user.email])
+
+    assert unknown.exit_code == 1
+    assert done.exit_code == 0, done.output
+    assert db.session.get(TwoFactorCredential, user.id) is None
+    assert "does not use two-factor" in again.output
