@@ -1,7 +1,7 @@
 """two-factor credentials, recovery codes, sign-in domains
 
 Revision ID: 4cae81c461f1
-Revises: fc1de70049af
+Revises: 5b7e2c9d4a10
 Create Date: 2026-12-01 21:30:46.577306
 """
 
@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = '4cae81c461f1'
-down_revision = 'fc1de70049af'
+down_revision = '5b7e2c9d4a10'
 branch_labels = None
 depends_on = None
 
