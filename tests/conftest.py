@@ -179,8 +179,9 @@ def oidc_provider_server(tmp_path_factory):
     """A real OpenID provider for the test client's callback URL; yields its issuer URL."""
     from tests.auth.oidc_provider import running_provider
 
+    # The test client speaks https://localhost, as the secure cookies of production want.
     with running_provider(
-        "http://localhost/login/oidc/callback", tmp_path_factory.mktemp("oidc")
+        "https://localhost/login/oidc/callback", tmp_path_factory.mktemp("oidc")
     ) as issuer:
         yield issuer
 

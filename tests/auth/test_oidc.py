@@ -34,6 +34,10 @@ def through_provider(client, issuer: str, login: str, next_url: str = "") -> str
                 timeout=10,
             )
             continue
+        assert response.is_redirect, (
+            response.status_code,
+            re.sub(r"<[^>]+>|\{[^}]*\}", " ", response.text)[-600:],
+        )
         location = urljoin(response.url, response.headers["Location"])
         if not location.startswith(issuer):
             return location
@@ -49,7 +53,7 @@ def signed_in_as(client) -> str | None:
     page = client.get("/members")
     if page.status_code != 200:
         return None
-    return re.search(r'class="whoami">([^ ]+)', page.get_data(as_text=True)).group(1)
+    return re.search(r'class="whoami">.*?([^\s<>]+@[^\s<>]+)', page.get_data(as_text=True)).group(1)
 
 
 def test_login_page_offers_the_provider(client, oidc_provider):
@@ -212,3 +216,24 @@ def test_wrong_client_secret_is_a_failed_sign_in(app, client, make_user, oidc_pr
 
     assert sign_in_as(client, oidc_provider, "known").status_code == 400
     assert signed_in_as(client) is None
+
+
+def test_invited_person_signs_in_through_the_provider(client, make_user, api_token, oidc_provider):
+    from roster.auth.models import Invitation
+
+    invited = client.post(
+        "/api/v1/invitations",
+        json={"email": "known.person@example.org", "role": "editor", "member": "THA"},
+        headers=api_token(make_user("admin")),
+    )
+    assert invited.status_code == 201
+    invitation = db.session.get(Invitation, invited.get_json()["id"])
+
+    back = sign_in_as(client, oidc_provider, "known")
+
+    assert back.status_code == 302
+    assert signed_in_as(client) == "known.person@example.org"
+    user = db.session.scalar(select(User).where(User.email == "known.person@example.org"))
+    assert (user.role, user.member.code) == ("editor", "THA")
+    db.session.refresh(invitation)
+    assert invitation.used_at is not None

@@ -136,13 +136,14 @@ def test_recovery_codes_are_stored_hashed(make_user):
 def test_second_step_is_throttled(app, client, make_user):
     user = make_user("staff")
     totp, _ = enrol(user)
-    app.config["LOGIN_LIMITS_PER_ACCOUNT"] = "3/minute"
+    saved = app.config["LOGIN_LIMITS_PER_ACCOUNT_AND_ADDRESS"]
+    app.config["LOGIN_LIMITS_PER_ACCOUNT_AND_ADDRESS"] = "3/minute"
     try:
         password_step(client, user)
         statuses = [code_step(client, other_than(totp.now())).status_code for _ in range(4)]
         statuses.append(code_step(client, totp.now()).status_code)
     finally:
-        app.config["LOGIN_LIMITS_PER_ACCOUNT"] = "5/minute"
+        app.config["LOGIN_LIMITS_PER_ACCOUNT_AND_ADDRESS"] = saved
     assert statuses == [401, 401, 401, 429, 429]
 
 

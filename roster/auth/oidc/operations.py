@@ -6,9 +6,11 @@ from email_validator import EmailNotValidError, validate_email
 from sqlalchemy import update
 
 from roster.audit import operations as audit
+from roster.auth.invitations import accept_invitation
+from roster.auth.links import LinkExpired
 from roster.auth.models import User
 from roster.auth.oidc.models import SignInDomain
-from roster.auth.oidc.queries import is_allowed_domain
+from roster.auth.oidc.queries import is_allowed_domain, pending_invitation
 from roster.auth.operations import create_user, find_user_by_email, normalise_email
 from roster.database import utcnow
 from roster.errors import ValidationFailed
@@ -31,7 +33,7 @@ def _is_verified(claims: dict) -> bool:
 
 
 def account_for(claims: dict) -> User:
-    """The account of a verified email: an existing one, or a new viewer of an allowed domain."""
+    """The account of a verified email: existing, invited, or a new viewer of an allowed domain."""
     email = claims.get("email")
     email = normalise_email(email) if isinstance(email, str) else ""
     if not email:
@@ -39,6 +41,12 @@ def account_for(claims: dict) -> User:
     if not _is_verified(claims):
         raise SignInRefused(UNVERIFIED)
     user = find_user_by_email(email)
+    invitation = None if user is not None else pending_invitation(email)
+    if invitation is not None:
+        try:
+            user = accept_invitation(invitation, secrets.token_urlsafe(32))
+        except (LinkExpired, ValidationFailed):
+            raise SignInRefused(NO_ACCOUNT) from None
     if user is None and is_allowed_domain(email.rpartition("@")[2]):
         # Nobody knows this password: the account signs in through the provider (or a reset).
         try:

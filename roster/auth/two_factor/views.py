@@ -56,7 +56,7 @@ def _pending_account() -> str:
 
 
 @limiter.limit(
-    lambda: current_app.config["LOGIN_LIMITS_PER_ACCOUNT"],
+    lambda: current_app.config["LOGIN_LIMITS_PER_ACCOUNT_AND_ADDRESS"],
     key_func=_pending_account,
     methods=["POST"],
     deduct_when=lambda response: response.status_code != 302,
