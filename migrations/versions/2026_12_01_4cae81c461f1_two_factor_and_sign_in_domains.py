@@ -1,7 +1,7 @@
 """two-factor credentials, recovery codes, sign-in domains
 
 Revision ID: 4cae81c461f1
-Revises: f590b9cfa1e3
+Revises: 6eda73f532f1
 Create Date: 2026-12-01 21:30:46.577306
 """
 
@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = '4cae81c461f1'
-down_revision = 'f590b9cfa1e3'
+down_revision = '6eda73f532f1'
 branch_labels = None
 depends_on = None
 
