@@ -110,6 +110,13 @@ class Config:
         self.RESET_LIMITS_PER_ADDRESS = os.environ.get("RESET_LIMITS_PER_ADDRESS", "20/hour")
         self.INVITATION_DAYS = int(os.environ.get("INVITATION_DAYS", "7"))
         self.PASSWORD_RESET_MINUTES = int(os.environ.get("PASSWORD_RESET_MINUTES", "60"))
+        self.REQUIRE_2FA_FOR_ADMINS = os.environ.get("ROSTER_REQUIRE_2FA", "") == "1"
+        # Sign-in through the organisation's OpenID Connect provider, when an issuer is set.
+        self.OIDC_ISSUER = os.environ.get("OIDC_ISSUER", "").rstrip("/")
+        self.OIDC_CLIENT_ID = os.environ.get("OIDC_CLIENT_ID", "")
+        self.OIDC_CLIENT_SECRET = os.environ.get("OIDC_CLIENT_SECRET", "")
+        self.OIDC_PROVIDER_NAME = os.environ.get("OIDC_PROVIDER_NAME", "your organisation")
+        self.OIDC_TIMEOUT = float(os.environ.get("OIDC_TIMEOUT", "10"))
         self.API_TOKEN_LIFETIME = timedelta(hours=int(os.environ.get("API_TOKEN_HOURS", "24")))
         self.API_READ_LIMIT = os.environ.get("API_READ_LIMIT", "600/minute")
         self.HOLDER_RETENTION_DAYS = int(os.environ.get("HOLDER_RETENTION_DAYS", "730"))

@@ -24,6 +24,7 @@ def create_app(overrides: dict | None = None) -> Flask:
 
 def register_extensions(app: Flask) -> None:
     from roster import models  # noqa: F401  (every table known to SQLAlchemy and Alembic)
+    from roster.auth.oidc.client import configure_identity_provider
     from roster.auth.session import configure_login
     from roster.extensions import csrf, db, limiter, migrate
     from roster.semantic import model as semantic
@@ -34,6 +35,7 @@ def register_extensions(app: Flask) -> None:
     limiter.init_app(app)
     configure_login(app)
     semantic.init_app(app)
+    configure_identity_provider(app)
 
 
 def register_blueprints(app: Flask) -> None:
@@ -53,9 +55,11 @@ def register_errorhandlers(app: Flask) -> None:
 
 def register_hooks(app: Flask) -> None:
     from roster import navigation, security
+    from roster.auth.two_factor import views as two_factor
 
     security.register(app)
     navigation.register(app)
+    two_factor.register(app)
 
 
 def register_search(app: Flask) -> None:

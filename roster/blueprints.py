@@ -4,6 +4,8 @@ from roster import health
 from roster.activities import blueprint as activities
 from roster.audit import blueprint as audit
 from roster.auth import blueprint as auth
+from roster.auth.oidc import blueprint as oidc
+from roster.auth.two_factor import blueprint as two_factor
 from roster.directory import blueprint as directory
 from roster.duplicates import blueprint as duplicates
 from roster.experts import blueprint as experts
@@ -21,6 +23,8 @@ BLUEPRINTS = (
     health.bp,
     auth.bp,
     auth.api_bp,
+    two_factor.bp,
+    oidc.bp,
     reference.bp,
     reference.api_bp,
     audit.bp,

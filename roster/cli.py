@@ -3,6 +3,7 @@
 from flask.cli import AppGroup
 
 from roster.auth.cli import create_user_command
+from roster.auth.two_factor.cli import reset_two_factor_command
 from roster.demo.cli import demo_data_command, ensure_demo_admin_command
 from roster.digest.cli import send_digest_command
 from roster.freshness.cli import record_bounce_command, send_reminders_command
@@ -14,6 +15,7 @@ from roster.serve import serve_command
 
 roster_cli = AppGroup("roster", help="Operate RSO Roster.")
 roster_cli.add_command(create_user_command)
+roster_cli.add_command(reset_two_factor_command)
 roster_cli.add_command(load_reference_command)
 roster_cli.add_command(serve_command)
 roster_cli.add_command(sync_worker_command)

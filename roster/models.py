@@ -3,6 +3,8 @@
 from roster.activities.models import Activity, ActivityLanguage, Assignment, Participant
 from roster.audit.models import AuditEntry
 from roster.auth.models import ApiToken, Invitation, PasswordReset, User, UserSession
+from roster.auth.oidc.models import SignInDomain
+from roster.auth.two_factor.models import RecoveryCode, TwoFactorCredential
 from roster.directory.models import Agency, FocalPoint, FocalPointHolder, FocalPointLanguage
 from roster.experts.models import AvailabilityWindow, Expert, ExpertLanguage
 from roster.freshness.models import ConfirmationRequest, CorrectionProposal, NominationRequest
@@ -36,10 +38,13 @@ __all__ = [
     "Participant",
     "PasswordReset",
     "ProfileRequest",
+    "RecoveryCode",
     "SearchLease",
     "SearchOutbox",
     "SearchText",
+    "SignInDomain",
     "ThematicArea",
+    "TwoFactorCredential",
     "User",
     "UserSession",
 ]

@@ -22,6 +22,8 @@ MENU = (
     ("Accounts", "auth.user_list", permissions.can_manage_users),
     ("Invite", "auth.invite", permissions.can_invite_someone),
     ("Mail", "mail.mail_list", permissions.can_read_mail),
+    ("Sign-up domains", "oidc.domain_list", permissions.can_manage_sign_in_domains),
+    ("Two-factor", "two_factor.setup", permissions.can_use_two_factor),
 )
 
 

@@ -172,3 +172,24 @@ def meili(app, meili_server):
     for index in client.get_indexes({"limit": 1000})["results"]:
         if index.uid.startswith(prefix):
             client.delete_index(index.uid)
+
+
+@pytest.fixture(scope="session")
+def oidc_provider_server(tmp_path_factory):
+    """A real OpenID provider for the test client's callback URL; yields its issuer URL."""
+    from tests.auth.oidc_provider import running_provider
+
+    # The test client speaks https://localhost, as the secure cookies of production want.
+    with running_provider(
+        "https://localhost/login/oidc/callback", tmp_path_factory.mktemp("oidc")
+    ) as issuer:
+        yield issuer
+
+
+@pytest.fixture
+def oidc_provider(app, oidc_provider_server):
+    """The app configured to sign in through the test OpenID provider; yields its issuer URL."""
+    from tests.auth.oidc_provider import signing_in_through
+
+    with signing_in_through(app, oidc_provider_server):
+        yield oidc_provider_server

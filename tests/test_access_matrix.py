@@ -308,6 +308,35 @@ PAGES = {
         None,
         statuses(302, 404, 404, 404, 404, 404),
     ),
+    ("GET", "/login/two-factor"): ("/login/two-factor", None, everyone(302)),
+    ("POST", "/login/two-factor"): ("/login/two-factor", {}, everyone(302)),
+    ("GET", "/account/two-factor"): ("/account/two-factor", None, RSO_PAGE),
+    ("POST", "/account/two-factor"): ("/account/two-factor", {}, RSO_INVALID),
+    ("POST", "/account/two-factor/recovery-codes"): (
+        "/account/two-factor/recovery-codes",
+        {},
+        RSO_DONE,
+    ),
+    ("POST", "/account/two-factor/turn-off"): ("/account/two-factor/turn-off", {}, RSO_DONE),
+    ("POST", "/admin/users/<int:user_id>/two-factor/reset"): (
+        "/admin/users/{user}/two-factor/reset",
+        {},
+        statuses(302, 403, 403, 403, 403, 302),
+    ),
+    # Without OIDC_ISSUER there is no identity provider to sign in through.
+    ("GET", "/login/oidc"): ("/login/oidc", None, everyone(404)),
+    ("GET", "/login/oidc/callback"): ("/login/oidc/callback", None, everyone(404)),
+    ("GET", "/admin/sign-in-domains"): ("/admin/sign-in-domains", None, ADMIN_PAGE),
+    ("POST", "/admin/sign-in-domains"): (
+        "/admin/sign-in-domains",
+        {"domain": "partner.example"},
+        statuses(302, 403, 403, 403, 403, 302),
+    ),
+    ("POST", "/admin/sign-in-domains/<int:domain_id>/delete"): (
+        "/admin/sign-in-domains/999999/delete",
+        {},
+        statuses(302, 404, 404, 404, 404, 404),
+    ),
 }
 
 API = {

@@ -6,6 +6,7 @@ from roster.api.auth import api_user, json_body, require
 from roster.auth import invitations, operations
 from roster.auth.permissions import can_invite
 from roster.auth.throttle import login_throttled
+from roster.auth.two_factor.operations import token_refusal
 from roster.extensions import db
 
 
@@ -18,6 +19,10 @@ def create_token():
     if user is None:
         db.session.rollback()
         abort(401, description="Wrong email or password.")
+    refusal = token_refusal(user, request.headers.get("X-TOTP"))
+    if refusal is not None:
+        db.session.rollback()
+        abort(*refusal)
     token, record = operations.issue_token(user, current_app.config["API_TOKEN_LIFETIME"])
     db.session.commit()
     return {"token": token, "expires_at": record.expires_at.isoformat()}, 201

@@ -16,6 +16,11 @@ def is_rso(user) -> bool:
     return _signed_in(user) and user.role in ("admin", "staff")
 
 
+def can_use_two_factor(user) -> bool:
+    """Two-factor sign-in is offered to the office's accounts."""
+    return is_rso(user)
+
+
 def can_read_directory(user) -> bool:
     """Every signed-in account reads the directory, the roster and the map."""
     return _signed_in(user)
@@ -96,6 +101,11 @@ def can_invite(user: User, role: str) -> bool:
 
 def can_invite_someone(user: User) -> bool:
     return is_rso(user)
+
+
+def can_manage_sign_in_domains(user: User) -> bool:
+    """The email domains whose people may sign up through the identity provider."""
+    return is_admin(user)
 
 
 def can_manage_reference_data(user: User) -> bool:

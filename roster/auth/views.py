@@ -8,13 +8,13 @@ from roster.auth import invitations, operations
 from roster.auth.forms import InvitationForm, LoginForm, UserEditForm
 from roster.auth.models import ROLES, User
 from roster.auth.permissions import can_invite, can_manage_users
-from roster.auth.session import end_session, start_session
+from roster.auth.session import end_session
 from roster.auth.throttle import login_throttled
+from roster.auth.two_factor.views import continue_sign_in
 from roster.errors import CONFLICT_MESSAGE, Conflict, ValidationFailed, VersionConflict
 from roster.extensions import db
 from roster.forms import apply_errors, form_status
 from roster.reference.models import Member
-from roster.urls import is_local_path
 from roster.validation import parse_id
 
 
@@ -24,9 +24,8 @@ def login():
     if form.validate_on_submit():
         user = operations.authenticate(form.email.data, form.password.data)
         if user is not None:
-            start_session(user)
-            target = form.next.data if is_local_path(form.next.data) else url_for("directory.home")
-            return redirect(target)
+            db.session.commit()
+            return continue_sign_in(user, form.next.data)
         form.password.errors.append("Wrong email or password.")
     status = 401 if request.method == "POST" else 200
     return render_template("auth/login.html", form=form), status

@@ -85,3 +85,22 @@ def browser_sign_in(page):
         return page
 
     return sign_in
+
+
+@pytest.fixture(scope="session")
+def browser_oidc_provider_server(live_server, tmp_path_factory):
+    """A real OpenID provider that sends the browser back to the live server."""
+    from tests.auth.oidc_provider import running_provider
+
+    with running_provider(
+        f"{live_server}/login/oidc/callback", tmp_path_factory.mktemp("oidc-browser")
+    ) as issuer:
+        yield issuer
+
+
+@pytest.fixture
+def browser_oidc_provider(app, browser_oidc_provider_server):
+    from tests.auth.oidc_provider import signing_in_through
+
+    with signing_in_through(app, browser_oidc_provider_server):
+        yield browser_oidc_provider_server

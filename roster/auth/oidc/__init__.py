@@ -1,0 +1,1 @@
+"""Sign-in through the organisation's OpenID Connect identity provider."""

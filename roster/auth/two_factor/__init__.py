@@ -1,0 +1,1 @@
+"""Two-factor sign-in for the office: TOTP codes from an authenticator app, recovery codes."""
