@@ -274,6 +274,16 @@ PAGES = {
     ("GET", "/members/<code>/pack.pdf"): ("/members/IDN/pack.pdf", None, READ_PAGE),
     ("GET", "/privacy"): ("/privacy", None, everyone(200)),
     ("GET", "/experts/<int:expert_id>/erase"): ("/experts/{expert}/erase", None, ADMIN_PAGE),
+    ("POST", "/experts/<int:expert_id>/erase"): (
+        "/experts/{expert}/erase",
+        {},
+        statuses(302, 403, 403, 403, 403, 422),
+    ),
+    ("POST", "/focal-points/<int:focal_point_id>/erase"): (
+        "/focal-points/{focal_point}/erase",
+        {},
+        statuses(302, 403, 403, 403, 403, 422),
+    ),
     ("GET", "/focal-points/<int:focal_point_id>/erase"): (
         "/focal-points/{focal_point}/erase",
         None,
