@@ -25,6 +25,7 @@ from roster.links import (
     read_link_token,
     server_url,
 )
+from roster.mail.links import placeholder
 from roster.mail.operations import attachment, queue_mail
 
 SALT = "assignment-reply"
@@ -55,12 +56,13 @@ def mail_invitation(assignment: Assignment) -> None:
         activity=assignment.activity,
         place=calendar.place(assignment.activity),
         period=format_period(assignment.activity.start, assignment.activity.end),
-        accept=reply_url(assignment, "accept"),
-        decline=reply_url(assignment, "decline"),
+        accept=placeholder("accept"),
+        decline=placeholder("decline"),
         days=current_app.config["INVITATION_LINK_DAYS"],
     )
     subject = f"Invitation: {assignment.activity.title}"
-    queue_mail(expert.email, subject, body, attachments=[_ics(assignment)])
+    links = {answer: reply_url(assignment, answer) for answer in ANSWERS}
+    queue_mail(expert.email, subject, body, links=links, attachments=[_ics(assignment)])
 
 
 def mail_confirmation(assignment: Assignment) -> None:

@@ -17,6 +17,7 @@ from roster.errors import ValidationFailed
 from roster.extensions import db
 from roster.freshness.models import CorrectionProposal, NominationRequest
 from roster.links import LinkExpired, LinkInvalid, make_link_token, read_link_token, server_url
+from roster.mail.links import placeholder
 from roster.mail.operations import queue_mail
 
 SALT = "focal-point-nomination"
@@ -41,14 +42,15 @@ def request_nomination(focal_point: FocalPoint) -> NominationRequest:
     db.session.add(nomination)
     db.session.flush()
     token = make_link_token(SALT, nomination.id, nomination.nonce)
+    link = server_url(url_for("freshness.nominate", token=token))
     body = render_template(
         "freshness/nomination_mail.txt",
         focal_point=focal_point,
-        link=server_url(url_for("freshness.nominate", token=token)),
+        link=placeholder("link"),
         days=days,
     )
     subject = f"Who now holds this function? {focal_point.position}"
-    queue_mail(nomination.sent_to, subject, body)
+    queue_mail(nomination.sent_to, subject, body, links={"link": link})
     return nomination
 
 

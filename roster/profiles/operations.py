@@ -20,6 +20,7 @@ from roster.links import (
     read_link_token,
     server_url,
 )
+from roster.mail.links import placeholder
 from roster.mail.operations import already_queued, queue_mail
 from roster.profiles import cv
 from roster.profiles.models import ProfileRequest
@@ -51,13 +52,12 @@ def request_profile_update(expert: Expert, dedupe_key: str | None = None) -> Pro
     db.session.add(profile_request)
     db.session.flush()
     token = make_link_token(SALT, profile_request.id, profile_request.nonce)
+    link = server_url(url_for("profiles.update_profile", token=token))
     body = render_template(
-        "profiles/request_mail.txt",
-        expert=expert,
-        link=server_url(url_for("profiles.update_profile", token=token)),
-        days=days,
+        "profiles/request_mail.txt", expert=expert, link=placeholder("link"), days=days
     )
-    queue_mail(expert.email, "Please update your RSO roster profile", body, dedupe_key)
+    subject = "Please update your RSO roster profile"
+    queue_mail(expert.email, subject, body, dedupe_key, links={"link": link})
     return profile_request
 
 

@@ -8,7 +8,8 @@ from roster.activities.models import Assignment
 from roster.audit.models import AuditEntry
 from roster.extensions import db
 from tests.factories import ActivityFactory, AssignmentFactory, ExpertFactory, member
-from tests.links import days_later, last_mail, link_paths, tampered
+from tests.links import days_later, last_mail, tampered
+from tests.mail_links import assert_stored_sealed, link_paths
 
 
 def stored(assignment_id: int) -> Assignment:
@@ -160,3 +161,13 @@ def test_activity_as_icalendar(client, staff_headers):
     bad = client.get(f"/api/v1/activities/{activity.id}?format=pdf", headers=staff_headers)
     assert bad.status_code == 422
     assert client.get(f"/api/v1/activities/{activity.id}?format=ics").status_code == 401
+
+
+def test_stored_invitation_mail_holds_no_usable_reply_link(client, staff_headers):
+    assignment_id, _, accept, decline = invite(client, staff_headers)
+    tokens = [path.removeprefix("/invitations/") for path in (accept, decline)]
+
+    assert_stored_sealed(tokens, ["accept", "decline"])
+    assert client.get(accept).status_code == 200
+    assert client.post(accept).status_code == 200
+    assert stored(assignment_id).response == "accepted"

@@ -6,7 +6,8 @@ from roster.experts.models import Expert
 from roster.extensions import db
 from roster.mailings.operations import send_mailings
 from tests.factories import AgencyFactory, ExpertFactory, FocalPointFactory, member
-from tests.links import last_mail, link_paths
+from tests.links import last_mail
+from tests.mail_links import link_paths
 
 
 def test_expert_updates_availability_through_the_link(

@@ -6,7 +6,8 @@ from roster.directory.models import FocalPoint
 from roster.extensions import db
 from roster.freshness.models import CorrectionProposal
 from tests.factories import FocalPointFactory
-from tests.links import days_later, last_mail, link_paths, tampered
+from tests.links import days_later, last_mail, tampered
+from tests.mail_links import assert_stored_sealed, link_paths
 
 NOMINEE = {"full_name": "Budi Santoso", "email": "budi@example.go.id", "phone": "+62215550199"}
 
@@ -65,3 +66,11 @@ def test_only_vacant_functions_with_a_mailbox_get_a_link(
     vacant = FocalPointFactory(holder=False, shared_mailbox="ncp@example.go.id")
     url = f"/api/v1/focal-points/{vacant.id}/nomination-requests"
     assert client.post(url, headers=api_token(make_user("editor", "THA"))).status_code == 403
+
+
+def test_stored_nomination_mail_holds_no_usable_link(client, staff_headers):
+    focal_point = FocalPointFactory(holder=False, shared_mailbox="ncp@example.go.id")
+    path = send_link(client, staff_headers, focal_point)
+
+    assert_stored_sealed([path.removeprefix("/nominate/")], ["link"])
+    assert client.get(path).status_code == 200

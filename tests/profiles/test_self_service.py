@@ -16,7 +16,8 @@ from roster.extensions import db
 from roster.mail.models import MailMessage
 from roster.profiles.models import ProfileRequest
 from tests.factories import ExpertFactory
-from tests.links import days_later, last_mail, link_paths, tampered
+from tests.links import days_later, last_mail, tampered
+from tests.mail_links import assert_stored_sealed, link_paths
 from tests.profiles.documents import docx_with_text, pdf_with_text
 
 
@@ -277,3 +278,11 @@ def test_self_service_reaches_the_index(client, staff_headers, meili):
     found = client.get("/api/v1/experts?q=hawala", headers=staff_headers).get_json()
     assert [item["id"] for item in found["items"]] == [expert.id]
     assert found["_meta"]["engine"] == "meilisearch"
+
+
+def test_stored_profile_mail_holds_no_usable_link(client, staff_headers):
+    expert = ExpertFactory(email="malee@example.org")
+    path = send_link(client, staff_headers, expert)
+
+    assert_stored_sealed([path.removeprefix("/profile/")], ["link"])
+    assert client.get(path).status_code == 200
