@@ -159,7 +159,7 @@ def test_two_staff_merging_the_same_pair_at_once(app, client, staff_headers, mak
     for _ in range(3):
         keep, merged, assignment = _pair()
         keep_id, merged_id, assignment_id = keep.id, merged.id, assignment.id
-        # SQLite reuses the ids of deleted rows: count only this round's entries.
+        # SQLite reuses the ids of deleted rows: count only this test's entries.
         first_entry = db.session.scalar(select(func.coalesce(func.max(AuditEntry.id), 0)))
         body = {"into": keep_id, "version": merged.version}
         path = f"/api/v1/experts/{merged_id}/merge"
