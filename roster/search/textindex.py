@@ -21,6 +21,7 @@ from sqlalchemy import (
     select,
     text,
 )
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 
 from roster.extensions import db
 from roster.search import definition
@@ -34,6 +35,18 @@ WRITE_CHUNK = 500
 
 def typos_allowed(word: str) -> int:
     return 0 if len(word) < 5 else 1 if len(word) < 9 else 2
+
+
+def _upsert(connection):
+    """An insert that replaces the row a concurrent writer added since our delete (PostgreSQL;
+    SQLite lets one writer at a time through the whole transaction)."""
+    if connection.dialect.name == "postgresql":
+        statement = postgresql_insert(TEXT)
+        return statement.on_conflict_do_update(
+            index_elements=[TEXT.c.index_name, TEXT.c.document_id],
+            set_={"body": statement.excluded.body},
+        )
+    return insert(TEXT)
 
 
 def refresh(connection, index_name: str, documents: dict[int, dict | None]) -> None:
@@ -59,7 +72,7 @@ def refresh(connection, index_name: str, documents: dict[int, dict | None]) -> N
             if documents[document_id] is not None
         ]
         if rows:
-            connection.execute(insert(TEXT), rows)
+            connection.execute(_upsert(connection), rows)
 
 
 def drop_orphans(connection, index_name: str) -> None:
